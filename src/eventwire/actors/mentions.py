@@ -1,0 +1,226 @@
+"""Find actor mentions in a parsed sentence: lexicon atoms grouped into noun-phrase chunks.
+
+The chunker is linear (like PETRARCH's noun-phrase coding) so that a parser's attachment
+errors inside a noun phrase ("le ministre russe des Affaires étrangères Sergueï Lavrov")
+do not break the actor; the dependency parse is used afterwards for argument structure.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import ParsedSentence, Token
+from ..resources import load_yaml
+from .lexicon import ActorLexicon, Entry, norm_key
+
+KIND_PRIORITY = {"person": 0, "igo": 1, "group": 2, "metonym": 3, "name": 4, "demonym": 5, "role": 6, "adj": 7}
+NON_LEXICAL = ("pronoun", "pair", "speaker", "name-run", "title-ref")
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    start: int                  # first token index
+    end: int                    # one past the last token index
+    kind: str                   # an Entry kind, or pronoun | pair | speaker | name-run | title-ref
+    entries: tuple[Entry, ...] = ()
+    text: str = ""              # name text for name-run / title-ref
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    start: int
+    end: int
+    atoms: tuple[Atom, ...]
+
+    def kinds(self) -> set[str]:
+        return {a.kind for a in self.atoms}
+
+    def has(self, kind: str) -> bool:
+        return any(a.kind == kind for a in self.atoms)
+
+    def covers(self, i: int) -> bool:
+        return self.start <= i < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class References:
+    person_pronouns: frozenset[str]
+    titles: frozenset[str]
+    pair_keys: frozenset[str]
+    speaker_keys: frozenset[str]
+    possessives: frozenset[str]
+    linkers: frozenset[str]
+    articles: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def load_references(lang: str) -> References:
+    data = load_yaml(lang, "references.yaml")
+    return References(
+        person_pronouns=frozenset(w.lower() for w in data["person_pronouns"]),
+        titles=frozenset(w.lower().rstrip(".") for w in data["titles"]),
+        pair_keys=frozenset(norm_key(p) for p in data["pair_phrases"]),
+        speaker_keys=frozenset(norm_key(p) for p in data["speaker_country"]),
+        possessives=frozenset(w.lower() for w in data["possessive_determiners"]),
+        linkers=frozenset(w.lower() for w in data["linkers"]),
+        articles=frozenset(w.lower() for w in data["articles"]),
+    )
+
+
+def find_chunks(sentence: ParsedSentence, lexicon: ActorLexicon) -> tuple[Chunk, ...]:
+    refs = load_references(sentence.lang)
+    atoms = find_atoms(sentence, lexicon, refs)
+    return group_atoms(sentence.tokens, atoms, refs)
+
+
+# ------------------------------------------------------------------ atoms
+
+def find_atoms(sentence: ParsedSentence, lexicon: ActorLexicon, refs: References) -> list[Atom]:
+    tokens = sentence.tokens
+    atoms: list[Atom] = []
+    i = 0
+    while i < len(tokens):
+        atom = reference_atom(tokens, i, refs) or lexicon_atom(tokens, i, lexicon) or name_atom(tokens, i, refs)
+        if atom is None:
+            i += 1
+            continue
+        atoms.append(atom)
+        i = atom.end
+    return atoms
+
+
+def span_key(tokens: tuple[Token, ...], start: int, end: int) -> tuple[str, str]:
+    surface = "".join(t.text for t in tokens[start:end])
+    return norm_key(surface), surface
+
+
+def reference_atom(tokens: tuple[Token, ...], i: int, refs: References) -> Atom | None:
+    tok = tokens[i]
+    if tok.pos == "PRON" and tok.text.lower() in refs.person_pronouns:
+        return Atom(i, i + 1, "pronoun", text=tok.text)
+    for length in (4, 3, 2):
+        if i + length > len(tokens):
+            continue
+        key, _ = span_key(tokens, i, i + length)
+        if key in refs.pair_keys:
+            return Atom(i, i + length, "pair")
+        if key in refs.speaker_keys:
+            return Atom(i, i + length, "speaker")
+    return None
+
+
+def lexicon_atom(tokens: tuple[Token, ...], i: int, lexicon: ActorLexicon) -> Atom | None:
+    if not any(ch.isalnum() for ch in tokens[i].text):
+        return None
+    best: Atom | None = None
+    for end in range(min(len(tokens), i + lexicon.max_tokens), i, -1):
+        key, surface = span_key(tokens, i, end)
+        found = lexicon.lookup(key, surface)
+        if found:
+            best = make_atom(i, end, found)
+            break
+    skipping = role_skipping_adjectives(tokens, i, lexicon)
+    if skipping and (best is None or skipping.end > best.end):
+        return skipping
+    return best
+
+
+def make_atom(start: int, end: int, entries: tuple[Entry, ...]) -> Atom:
+    ordered = tuple(sorted(entries, key=lambda e: KIND_PRIORITY.get(e.kind, 9)))
+    return Atom(start, end, ordered[0].kind, ordered)
+
+
+def role_skipping_adjectives(tokens: tuple[Token, ...], i: int, lexicon: ActorLexicon) -> Atom | None:
+    """'ministre russe des Affaires étrangères' is the role 'ministre des Affaires étrangères'
+    with a country adjective inside; match the role and leave the adjective to its own atom."""
+    kept: list[int] = []
+    skipped = False
+    best = None
+    for j in range(i, min(len(tokens), i + lexicon.max_tokens + 2)):
+        key, _ = span_key(tokens, j, j + 1)
+        if j > i and key in lexicon.adjectives:
+            skipped = True
+            continue
+        kept.append(j)
+        if skipped and len(kept) > 1:
+            surface = "".join(tokens[k].text for k in kept)
+            roles = tuple(e for e in lexicon.lookup(norm_key(surface), surface) if e.kind == "role")
+            if roles:
+                best = Atom(i, j + 1, "role", roles)
+    return best
+
+
+def name_atom(tokens: tuple[Token, ...], i: int, refs: References) -> Atom | None:
+    """A person's name the knowledge base does not know, or 'M. Xi'."""
+    tok = tokens[i]
+    if tok.text.lower().rstrip(".") in refs.titles and i + 1 < len(tokens) and is_name_token(tokens[i + 1]):
+        end = i + 1
+        while end < len(tokens) and is_name_token(tokens[end]):
+            end += 1
+        return Atom(i, end, "title-ref", text=" ".join(t.text for t in tokens[i + 1:end]))
+    if tok.ent == "PER" and is_name_token(tok):
+        end = i
+        while end < len(tokens) and tokens[end].ent == "PER" and is_name_token(tokens[end]):
+            end += 1
+        return Atom(i, end, "name-run", text=" ".join(t.text for t in tokens[i:end]))
+    return None
+
+
+def is_name_token(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.pos in ("PROPN", "X", "NOUN", "ADJ") and tok.text.isalpha() or \
+        (tok.text[:1].isupper() and "-" in tok.text and tok.pos in ("PROPN", "X"))
+
+
+# ------------------------------------------------------------------ chunks
+
+def group_atoms(tokens: tuple[Token, ...], atoms: list[Atom], refs: References) -> tuple[Chunk, ...]:
+    chunks: list[list[Atom]] = []
+    for atom in atoms:
+        if chunks and joins(tokens, chunks[-1], atom, refs):
+            chunks[-1].append(atom)
+        else:
+            chunks.append([atom])
+    return tuple(Chunk(group[0].start, group[-1].end, tuple(group)) for group in chunks if is_actor(group))
+
+
+def is_actor(group: list[Atom]) -> bool:
+    return any(a.kind != "adj" for a in group)
+
+
+def joins(tokens: tuple[Token, ...], group: list[Atom], atom: Atom, refs: References) -> bool:
+    last = group[-1]
+    if atom.kind in ("pronoun", "pair", "speaker") or last.kind in ("pronoun", "pair", "speaker"):
+        return False
+    gap = [t.text.lower() for t in tokens[last.end:atom.start]]
+    if not gap_allowed(gap, group, atom, refs):
+        return False
+    return compatible(group, atom)
+
+
+def gap_allowed(gap: list[str], group: list[Atom], atom: Atom, refs: References) -> bool:
+    kinds = {a.kind for a in group}
+    has_agent = bool(kinds & {"role", "person", "name-run", "title-ref"})
+    words = [w for w in gap if w not in refs.articles]
+    if not words:
+        return True
+    if words == [","]:
+        # apposition: "Sergueï Lavrov, ministre russe" / "le ministre, Sergueï Lavrov"
+        return atom.kind in ("role", "person", "name-run") and has_agent
+    if len(words) == 1 and words[0] in refs.linkers:
+        if words[0] in ("'s", "’s"):
+            return atom.kind in ("role", "person", "name-run") and bool(kinds & {"name", "metonym", "igo", "group"})
+        # "le président de la Russie", "ministre des Affaires étrangères de la France"
+        return has_agent and atom.kind in ("name", "igo", "role", "metonym")
+    return False
+
+
+def compatible(group: list[Atom], atom: Atom) -> bool:
+    kinds = [a.kind for a in group]
+    persons = {"person", "name-run", "title-ref"}
+    if atom.kind in persons and any(k in persons for k in kinds):
+        return False
+    if atom.kind in ("name", "igo", "group", "metonym") and any(k in ("name", "igo", "group", "metonym", "demonym") for k in kinds):
+        return False
+    countries = {e.country for a in group + [atom] if a.kind in ("name", "adj", "demonym", "metonym")
+                 for e in a.entries[:1] if e.country}
+    return len(countries) <= 1

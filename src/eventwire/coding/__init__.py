@@ -1,0 +1,1 @@
+"""The event coder: lexicons, syntax view, modality, and the coder itself."""

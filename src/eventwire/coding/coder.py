@@ -1,0 +1,369 @@
+"""The coder: parsed sentences + actor mentions -> CAMEO events with modality, date and place.
+
+Six steps per sentence, as the field's coders decompose it: find actor chunks, resolve them,
+find predicates in the lexicon, fill the source/target slots from the parse, settle modality
+(and the intent/refusal/threat codes it implies), then date and place the event.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..actors.lexicon import ActorLexicon, load_lexicon
+from ..actors.mentions import Chunk, find_chunks
+from ..actors.resolve import PERSON_ATOMS, DocumentContext, resolve_chunk
+from ..model import Actor, Document, Event, ParsedSentence, Token, Trigger, content_id
+from .dating import DocumentClock, date_event
+from .lexicon import EventLexicon, Pattern, load_event_lexicon
+from .locating import Locator
+from .modality import Modality, modality_of, modality_words
+from .syntax import View
+from .tables import describe, intent_code, refusal_code, threat_code
+
+SELF_SLOTS = ("poss",)
+
+
+@dataclass(frozen=True, slots=True)
+class CoderResources:
+    lang: str
+    actors: ActorLexicon
+    events: EventLexicon
+    locator: Locator
+
+    @classmethod
+    def load(cls, lang: str, user_actor_files: tuple[str, ...] = ()) -> "CoderResources":
+        return cls(lang, load_lexicon(lang, user_actor_files), load_event_lexicon(lang), Locator.load())
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An event before dating and placing."""
+
+    pattern: Pattern
+    predicate: int
+    source: Actor
+    target: Actor | None
+    code: str
+    modality: Modality
+    trigger_tokens: tuple[int, ...]
+
+
+class SentenceActors:
+    """The actor chunks of one sentence, resolved once, looked up by token."""
+
+    def __init__(self, sentence: ParsedSentence, view: View, ctx: DocumentContext):
+        self.sentence = sentence
+        self.view = view
+        self.chunks = find_chunks(sentence, ctx.lexicon)
+        self.resolved: dict[int, tuple[Actor, ...]] = {}
+        self.subject_person: Actor | None = None
+        for number, chunk in enumerate(self.chunks):
+            actors = resolve_chunk(chunk, sentence, ctx, subject_person=self.subject_person,
+                                   speaker=self.subject_person or ctx.last_person)
+            self.resolved[number] = actors
+            if actors and self.is_subject(chunk) and any(a.kind in PERSON_ATOMS for a in chunk.atoms):
+                self.subject_person = actors[0]
+
+    def is_subject(self, chunk: Chunk) -> bool:
+        return any(self.view.tok(i).dep in ("nsubj", "nsubj:pass") for i in range(chunk.start, chunk.end))
+
+    def chunk_at(self, i: int) -> int | None:
+        for number, chunk in enumerate(self.chunks):
+            if chunk.covers(i):
+                return number
+        return None
+
+    def actors_for(self, token: Token) -> tuple[Actor, ...]:
+        """The actors a slot token stands for, expanding coordination ('la Chine et la Russie')."""
+        members = [token] + self.view.conjuncts(token.i)
+        found: list[Actor] = []
+        for member in members:
+            found.extend(self.actors_in_np(member))
+        return tuple(dict.fromkeys(found))
+
+    def actors_in_np(self, token: Token) -> tuple[Actor, ...]:
+        number = self.chunk_at(token.i)
+        if number is not None:
+            return self.resolved[number]
+        np = self.view.np_tokens(token.i)
+        for number, chunk in enumerate(self.chunks):
+            if any(i in np for i in range(chunk.start, chunk.end)):
+                return self.resolved[number]
+        return ()
+
+    def actors_in(self, indices: set[int], exclude: set[str]) -> list[Actor]:
+        result = []
+        for number, chunk in enumerate(self.chunks):
+            if any(i in indices for i in range(chunk.start, chunk.end)):
+                result.extend(a for a in self.resolved[number] if a.code not in exclude)
+        return result
+
+
+def code_sentences(document: Document, sentences: tuple[ParsedSentence, ...], resources: CoderResources) -> tuple[Event, ...]:
+    publication = date.fromisoformat(document.publication.date) if document.publication.date else None
+    ctx = DocumentContext(lexicon=resources.actors, on=publication)
+    clock = DocumentClock(publication=publication, year_known=document.publication.year_known)
+    dateline = resources.locator.dateline(document.text)
+    events: list[Event] = []
+    for sentence in sentences:
+        view = View(sentence)
+        actors = SentenceActors(sentence, view, ctx)
+        found = find_events(view, actors, resources)
+        for item in found:
+            events.append(finish_event(item, document, sentence, view, actors, resources, clock, dateline))
+        remember_main_subject(view, actors, ctx)
+    return tuple(dedupe(events))
+
+
+def remember_main_subject(view: View, actors: SentenceActors, ctx: DocumentContext) -> None:
+    """'il' in the next sentence is the person who was the subject of a main or reporting clause."""
+    words = modality_words(view.sentence.lang)
+    for tok in view.tokens:
+        main = tok.head == tok.i or tok.dep == "parataxis" or tok.lemma in words.reporting
+        if not main:
+            continue
+        for subj in view.own_subjects(tok.i):
+            number = actors.chunk_at(subj.i)
+            if number is None:
+                continue
+            chunk = actors.chunks[number]
+            resolved = actors.resolved[number]
+            if resolved and (any(a.kind in PERSON_ATOMS for a in chunk.atoms) or chunk.has("pronoun")):
+                ctx.last_person = resolved[0]
+
+
+# ------------------------------------------------------------------ finding events
+
+def find_events(view: View, actors: SentenceActors, resources: CoderResources) -> list[Found]:
+    found: list[Found] = []
+    lexicon = resources.events
+    for tok in view.tokens:
+        if tok.pos in ("VERB", "AUX") and tok.lemma in lexicon.verbs:
+            found.extend(code_verb(view, actors, tok, lexicon.verbs[tok.lemma]))
+        elif tok.pos in ("NOUN", "PROPN") and tok.lemma in lexicon.nouns:
+            found.extend(code_noun(view, actors, tok, lexicon.nouns[tok.lemma], resources))
+    if not found:
+        found.extend(statement_events(view, actors))
+    return found
+
+
+def pattern_holds(view: View, tok: Token, pattern: Pattern) -> bool:
+    if pattern.obj:
+        objects = view.objects(tok.i) + [k for k in view.children(tok.i) if k.dep in ("obl:arg", "iobj", "obl")]
+        if not any(o.lemma in pattern.obj or o.text.lower() in pattern.obj for o in objects):
+            return False
+    if pattern.not_obj and any(o.lemma in pattern.not_obj for o in view.objects(tok.i)):
+        return False
+    if pattern.prep and not any(view.obliques(tok.i, p) or any(view.obliques(o.i, p) for o in view.objects(tok.i))
+                                for p in pattern.prep):
+        return False
+    if pattern.particle and not any(k.dep == "compound:prt" and k.lemma in pattern.particle for k in view.children(tok.i)):
+        return False
+    if pattern.reflexive is not None and view.has_reflexive(tok.i) != bool(pattern.reflexive):
+        return False
+    return True
+
+
+def slot_tokens(view: View, predicate: Token, slot: str, light: Token | None = None) -> list[Token]:
+    """Tokens that fill a lexicon slot for this predicate (see docs/data-formats.md)."""
+    if "." in slot:
+        first, rest = slot.split(".", 1)
+        return [t for base in slot_tokens(view, predicate, first, light) for t in slot_tokens(view, base, rest)]
+    if slot == "subj":
+        return view.subjects(light.i if light else predicate.i)
+    if slot == "obj":
+        return view.objects(predicate.i)
+    if slot == "iobj":
+        return [k for k in view.children(predicate.i) if k.dep == "iobj"]
+    if slot == "poss":
+        return [k for k in view.children(predicate.i)
+                if k.dep == "nmod:poss" or (k.dep == "det" and k.feat("Poss") == "Yes")]
+    found = view.obliques(predicate.i, slot)
+    if not found and light is not None:
+        found = view.obliques(light.i, slot)
+    if not found and predicate.pos in ("VERB", "AUX"):
+        for obj in view.objects(predicate.i):  # "imposer des sanctions à la Russie" attached to the noun
+            found.extend(view.obliques(obj.i, slot))
+    return found
+
+
+def actors_for_slots(view: View, actors: SentenceActors, predicate: Token, slots: tuple[str, ...],
+                     light: Token | None = None) -> tuple[Actor, ...]:
+    for slot in slots:
+        for tok in slot_tokens(view, predicate, slot, light):
+            if slot == "poss" and tok.pos == "DET":
+                owner = possessor(view, actors, tok, light or predicate)
+                if owner:
+                    return owner
+                continue
+            found = actors.actors_for(tok)
+            if found:
+                return found
+    return ()
+
+
+def possessor(view: View, actors: SentenceActors, det: Token, predicate: Token) -> tuple[Actor, ...]:
+    """'sa rencontre avec Lavrov': 'sa' is the subject of the clause the noun sits in."""
+    current = predicate
+    for _ in range(5):
+        head = view.head(current.i)
+        if head is None:
+            break
+        if head.pos in ("VERB", "AUX"):
+            for subj in view.subjects(head.i):
+                found = actors.actors_for(subj)
+                if found:
+                    return found
+            break
+        current = head
+    return (actors.subject_person,) if actors.subject_person else ()
+
+
+def fallback_targets(view: View, actors: SentenceActors, predicate: Token, sources: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """No target in the slots: the first other actor in the predicate's clause or its conjuncts."""
+    exclude = {a.code for a in sources}
+    indices = view.subtree(predicate.i, stop={"ccomp", "parataxis", "acl:relcl"}) - {predicate.i}
+    head = view.head(predicate.i)
+    if predicate.dep == "conj" and head is not None:
+        indices |= view.subtree(head.i, stop={"ccomp", "parataxis", "conj", "acl:relcl"})
+    for kid in view.children(predicate.i, "conj"):
+        indices |= view.subtree(kid.i, stop={"ccomp", "parataxis"})
+    for subj in view.subjects(predicate.i):
+        indices -= view.np_tokens(subj.i) | {subj.i}
+    found = actors.actors_in(indices, exclude)
+    return (found[0],) if found else ()
+
+
+def code_verb(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pattern, ...]) -> list[Found]:
+    for pattern in patterns:
+        if not pattern_holds(view, tok, pattern):
+            continue
+        sources = actors_for_slots(view, actors, tok, pattern.source)
+        if not sources:
+            return []
+        targets = actors_for_slots(view, actors, tok, pattern.target) or fallback_targets(view, actors, tok, sources)
+        return build(view, tok, pattern, sources, targets, (tok.i,))
+    return []
+
+
+def code_noun(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pattern, ...],
+              resources: CoderResources) -> list[Found]:
+    head = view.head(tok.i)
+    light = head if head is not None and tok.dep in ("obj", "dobj", "nsubj:pass", "obl:arg") and head.lemma in \
+        next((p.light_verbs for p in patterns if p.light_verbs and head.lemma in p.light_verbs), ()) else None
+    words = modality_words(view.sentence.lang)
+    if light is None and (tok.case in words.background or in_background(view, tok, words)):
+        return []
+    for pattern in patterns:
+        if light is not None and pattern.light_verbs and light.lemma not in pattern.light_verbs:
+            continue
+        if pattern.obj and not any(k.lemma in pattern.obj for k in view.children(tok.i)):
+            continue
+        if light is not None:
+            sources = actors_for_slots(view, actors, tok, ("subj",), light) or \
+                actors_for_slots(view, actors, tok, pattern.source)
+        else:
+            sources = actors_for_slots(view, actors, tok, pattern.source)
+        if not sources:
+            continue
+        targets = actors_for_slots(view, actors, tok, pattern.target, light)
+        if light is None and not targets:
+            continue  # a bare event noun with one participant is background, not an event
+        anchor = light or tok
+        trigger = (anchor.i, tok.i) if light else (tok.i,)
+        return build(view, anchor, pattern, sources, targets, trigger)
+    return []
+
+
+def in_background(view: View, tok: Token, words) -> bool:
+    """'après le coup d'État', 'since the 2021 coup': a past event as a time reference."""
+    current = tok
+    for _ in range(3):
+        if current.case in words.background:
+            return True
+        head = view.head(current.i)
+        if head is None or head.pos in ("VERB", "AUX"):
+            return False
+        current = head
+    return False
+
+
+def build(view: View, anchor: Token, pattern: Pattern, sources: tuple[Actor, ...], targets: tuple[Actor, ...],
+          trigger: tuple[int, ...]) -> list[Found]:
+    modality = modality_of(view, anchor.i, view.sentence.lang)
+    code = transform_code(pattern.code, modality)
+    pairs: list[tuple[Actor, Actor | None]] = []
+    for source in sources:
+        if not targets:
+            pairs.append((source, None))
+        for target in targets:
+            if target.code != source.code:
+                pairs.append((source, target))
+                if pattern.reciprocal:
+                    pairs.append((target, source))
+    trigger_tokens = tuple(sorted(set(trigger) | ({modality.governor} if modality.governor is not None else set())))
+    return [Found(pattern, anchor.i, s, t, code, modality, trigger_tokens) for s, t in pairs]
+
+
+def transform_code(code: str, modality: Modality) -> str:
+    if modality.transform == "intent":
+        return intent_code(code)
+    if modality.transform == "threat":
+        return threat_code(code)
+    if modality.transform == "refusal":
+        return refusal_code(code)
+    return code
+
+
+def statement_events(view: View, actors: SentenceActors) -> list[Found]:
+    """'X a déclaré ...' with nothing better in the sentence: a 010 statement by X."""
+    words = modality_words(view.sentence.lang)
+    for tok in view.tokens:
+        if tok.pos != "VERB" or tok.lemma not in words.reporting or tok.lemma in words.intent:
+            continue
+        if not (tok.head == tok.i or tok.dep == "parataxis"):
+            continue
+        if not any(k.dep in ("ccomp", "obj", "dobj") for k in view.children(tok.i)) and tok.dep != "parataxis":
+            continue
+        sources = tuple(a for s in view.subjects(tok.i) for a in actors.actors_for(s))
+        if not sources:
+            continue
+        modality = modality_of(view, tok.i, view.sentence.lang)
+        if modality.kind in ("negated", "hypothetical"):
+            continue
+        pattern = Pattern(lemma=tok.lemma, code="010", source=("subj",), target=(),
+                          rule=f"{view.sentence.lang}/statement/{tok.lemma}")
+        return [Found(pattern, tok.i, s, None, "010", Modality("asserted"), (tok.i,)) for s in sources[:2]]
+    return []
+
+
+# ------------------------------------------------------------------ finishing
+
+def finish_event(item: Found, document: Document, sentence: ParsedSentence, view: View, actors: SentenceActors,
+                 resources: CoderResources, clock: DocumentClock, dateline) -> Event:
+    facts = describe(item.code)
+    when, planned_for = date_event(view, item.predicate, item.modality, clock, document.lang)
+    hints = tuple(c for c in (item.source.country, item.target.country if item.target else None) if c)
+    place, planned_place = resources.locator.place_for(view, item.predicate, item.modality, actors, item, hints, dateline)
+    first, last = min(item.trigger_tokens), max(item.trigger_tokens)
+    span = (view.tok(first).idx, view.tok(last).end)
+    trigger_text = " ".join(view.tok(i).text for i in item.trigger_tokens)
+    target_code = item.target.code if item.target else ""
+    event_id = content_id(document.doc_id, str(sentence.index), item.source.code, target_code, item.code,
+                          str(item.predicate))
+    return Event(
+        event_id=event_id, doc_id=document.doc_id, sentence=sentence.index, source=item.source, target=item.target,
+        cameo=item.code, root=item.code[:2], quad_class=facts.quad_class, goldstein=facts.goldstein,
+        plover_type=facts.plover_type, plover_mode=facts.plover_mode, modality=item.modality.kind, when=when,
+        planned_for=planned_for, place=place, planned_place=planned_place,
+        trigger=Trigger(trigger_text, span), sentence_text=sentence.text, rule=item.pattern.rule, lang=document.lang,
+    )
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """One event per (sentence, source, target, code): two triggers for one action are one event."""
+    seen: dict[tuple, Event] = {}
+    for event in events:
+        key = (event.sentence, event.source.code, event.target.code if event.target else None, event.cameo)
+        seen.setdefault(key, event)
+    return list(seen.values())

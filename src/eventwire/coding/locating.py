@@ -1,0 +1,111 @@
+"""Where: the place phrase attached to the event, then the dateline, then nothing."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Place
+from ..places import Gazetteer, parse_dateline
+from ..resources import load_yaml
+from .modality import Modality
+from .syntax import View
+
+SPECIFICITY = {"city": 0, "admin1": 1, "country": 2}
+
+
+@lru_cache(maxsize=4)
+def place_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    data = load_yaml(lang, "places.yaml")
+    return (frozenset(w.lower() for w in data["locative_prepositions"]),
+            frozenset(w.lower() for w in data["place_nouns"]))
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def as_place(found, text: str, method: str) -> Place:
+    return Place(name=found.name, geonameid=found.geonameid, lat=found.lat, lon=found.lon, country=found.country,
+                 fips=found.fips, adm1=found.adm1, kind=found.kind, text=text, method=method)
+
+
+@dataclass(frozen=True, slots=True)
+class Locator:
+    gazetteer: Gazetteer
+
+    @classmethod
+    def load(cls) -> "Locator":
+        return cls(default_gazetteer())
+
+    def dateline(self, text: str) -> Place | None:
+        found = parse_dateline(text[:200])
+        if not found:
+            return None
+        name, _ = found
+        hit = self.gazetteer.lookup(name.title() if name.isupper() else name)
+        return as_place(hit, name, "dateline") if hit else None
+
+    def place_for(self, view: View, predicate: int, modality: Modality, actors, item, hints, dateline):
+        """(place of the event, planned place of an intention)."""
+        own = self.attached(view, own_region(view, predicate), actors, item, hints)
+        if modality.kind == "intended":
+            said = None
+            if modality.governor is not None and modality.governor != predicate:
+                region = view.clause(modality.governor) - view.subtree(predicate)
+                said = self.attached(view, region, actors, item, hints)
+            return (said or dateline), (as_planned(own) if own else None)
+        return (own or dateline), None
+
+    def attached(self, view: View, region: set[int], actors, item, hints) -> Place | None:
+        preps, nouns = place_words(view.sentence.lang)
+        participants = {item.source.span, item.target.span if item.target else None}
+        candidates: list[tuple[int, int, Place]] = []
+        for i in sorted(region):
+            tok = view.tok(i)
+            if tok.case not in preps or tok.pos not in ("PROPN", "NOUN", "X"):
+                continue
+            for name_tok in place_name_tokens(view, tok, nouns):
+                name = name_text(view, name_tok)
+                number = actors.chunk_at(name_tok.i)
+                if number is not None and any(a.span in participants for a in actors.resolved[number]) \
+                        and not item.pattern.code.startswith(("04", "03")):
+                    continue
+                hit = self.gazetteer.lookup(name, country_hints=hints)
+                if hit:
+                    phrase = view.sentence.text[view.tok(min(view.np_tokens(tok.i) | {tok.i})).idx:view.tok(name_tok.i).end]
+                    candidates.append((SPECIFICITY.get(hit.kind, 3), i, as_place(hit, phrase, "attached")))
+        if not candidates:
+            return None
+        return min(candidates, key=lambda c: (c[0], c[1]))[2]
+
+
+def own_region(view: View, predicate: int) -> set[int]:
+    region = view.subtree(predicate, stop={"ccomp", "parataxis", "acl:relcl", "advcl"})
+    for kid in view.children(predicate, "conj"):
+        region |= view.subtree(kid.i, stop={"ccomp", "parataxis"})
+    return region
+
+
+def place_name_tokens(view: View, tok, nouns: frozenset[str]):
+    """The proper noun itself, or the complement of a place noun ('la ville de Qingdao')."""
+    if tok.pos in ("PROPN", "X") or tok.text[:1].isupper():
+        yield tok
+    if tok.lemma in nouns:
+        for kid in view.children(tok.i):
+            if kid.case in ("de", "of") and kid.text[:1].isupper():
+                yield kid
+        for kid in view.children(tok.i):
+            if kid.dep in ("appos", "flat:name", "compound") and kid.text[:1].isupper():
+                yield kid
+
+
+def name_text(view: View, tok) -> str:
+    parts = [tok] + [k for k in view.children(tok.i) if k.dep in ("flat:name", "flat", "compound") and k.text[:1].isupper()]
+    parts.sort(key=lambda t: t.i)
+    return " ".join(p.text for p in parts)
+
+
+def as_planned(place: Place) -> Place:
+    return Place(name=place.name, geonameid=place.geonameid, lat=place.lat, lon=place.lon, country=place.country,
+                 fips=place.fips, adm1=place.adm1, kind=place.kind, text=place.text, method="planned")

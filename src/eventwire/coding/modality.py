@@ -1,0 +1,127 @@
+"""Modality: is the coded action asserted, intended, refused, threatened, negated or hypothetical?"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Token
+from ..resources import load_yaml
+from .syntax import View
+
+GOVERNOR_LINKS = ("xcomp", "advcl", "obl:arg", "obl", "acl", "ccomp", "csubj", "nmod", "obj", "conj")
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityWords:
+    negation: frozenset[str]
+    intent: frozenset[str]
+    refusal: frozenset[str]
+    threat: frozenset[str]
+    hypothetical: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    attempt: frozenset[str]
+    reporting: frozenset[str]
+    background: frozenset[str]
+    future_aux: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def modality_words(lang: str) -> ModalityWords:
+    data = load_yaml(lang, "modality.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key, []))
+
+    return ModalityWords(words("negation_words"), words("intent_governors"), words("refusal_governors"),
+                         words("threat_governors"), words("hypothetical_governors"), words("hypothetical_marks"),
+                         words("attempt_governors"), words("reporting_verbs"), words("background_prepositions"),
+                         words("future_auxiliaries"))
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    kind: str                        # asserted | intended | negated | hypothetical | reported
+    transform: str | None = None     # None | "intent" | "threat" | "refusal"
+    governor: int | None = None      # index of the verb that carries the intention/report
+    reporter: int | None = None      # index of the reporting verb, for attribution
+
+
+def is_negated(view: View, i: int, words: ModalityWords) -> bool:
+    for kid in view.children(i):
+        if kid.dep == "advmod:neg" or (kid.dep in ("advmod", "neg", "det") and kid.lemma in words.negation
+                                       and kid.text.lower() != "plus"):
+            return True
+    return False
+
+
+def is_future(tok: Token, view: View, words: ModalityWords) -> bool:
+    if tok.feat("Tense") == "Fut":
+        return True
+    return any(k.dep.startswith("aux") and (k.lemma in words.future_aux or k.text.lower() in words.future_aux)
+               or k.dep.startswith("aux") and k.feat("Tense") == "Fut"
+               for k in view.children(tok.i))
+
+
+def is_conditional(tok: Token, view: View, words: ModalityWords) -> bool:
+    if tok.feat("Mood") == "Cnd":
+        return True
+    for kid in view.children(tok.i):
+        if kid.dep.startswith("aux") and (kid.feat("Mood") == "Cnd" or kid.lemma in words.hypothetical
+                                          or kid.text.lower() in words.hypothetical):
+            return True
+        if kid.dep == "mark" and kid.lemma in words.hypothetical_marks:
+            return True
+    return False
+
+
+def governors(view: View, i: int, limit: int = 4) -> list[Token]:
+    """The chain of verbs/adjectives that embed the predicate, nearest first."""
+    chain = []
+    current = view.tok(i)
+    for _ in range(limit):
+        head = view.head(current.i)
+        if head is None or current.dep not in GOVERNOR_LINKS:
+            break
+        chain.append(head)
+        if current.dep == "ccomp":
+            break
+        current = head
+    return chain
+
+
+def modality_of(view: View, i: int, lang: str) -> Modality:
+    words = modality_words(lang)
+    tok = view.tok(i)
+    if is_negated(view, i, words):
+        return Modality("negated")
+    if is_conditional(tok, view, words):
+        return Modality("hypothetical")
+    child = tok
+    for gov in governors(view, i):
+        link = child.dep
+        lemma = gov.lemma
+        if link == "ccomp" and lemma in words.reporting:
+            if is_future(tok, view, words):
+                return Modality("intended", "intent", governor=gov.i, reporter=gov.i)
+            return Modality("reported", reporter=gov.i)
+        if lemma in words.refusal:
+            return Modality("asserted", "refusal", governor=gov.i)
+        if lemma in words.threat:
+            return Modality("asserted", "threat", governor=gov.i)
+        if is_negated(view, gov.i, words):
+            return Modality("negated", governor=gov.i)
+        if lemma in words.intent or gov.text.lower() in words.intent:
+            return Modality("intended", "intent", governor=gov.i)
+        if lemma in words.hypothetical or is_conditional(gov, view, words):
+            return Modality("hypothetical", governor=gov.i)
+        if link == "conj":
+            child = gov
+            continue
+        if link in ("obl", "nmod", "obj") and gov.pos not in ("VERB", "ADJ", "AUX"):
+            break
+        child = gov
+    if is_future(tok, view, words):
+        return Modality("intended", "intent", governor=i)
+    if view.sentence.text.rstrip().endswith("?"):
+        return Modality("hypothetical")
+    return Modality("asserted")

@@ -1,0 +1,160 @@
+"""Argument structure over eventwire's dependency view: subjects, objects, obliques, clauses.
+
+Both languages reach this module in the same UD-like labels (see nlp.py), so the rules here
+are written once: passive agents, control and coordination inheritance, relative clauses.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import ParsedSentence, Token
+
+NOMINAL_DEPS = {"det", "amod", "nmod", "flat", "flat:name", "flat:foreign", "appos", "compound", "nummod",
+                "nmod:poss", "fixed", "case", "punct", "cc", "conj", "advmod", "acl", "obl:mod", "nmod:npmod",
+                "compound:prt", "nn", "poss", "quantmod", "npadvmod"}
+CLAUSE_DEPS = {"ccomp", "advcl", "acl:relcl", "parataxis", "csubj", "xcomp", "acl"}
+RELATIVE_PRONOUNS = {"qui", "que", "qu'", "lequel", "laquelle", "who", "which", "that", "whom"}
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJECT_DEPS = ("nsubj:pass", "csubj:pass")
+
+
+class View:
+    """Index over one sentence's tokens: children, subtrees, and argument lookups."""
+
+    def __init__(self, sentence: ParsedSentence):
+        self.sentence = sentence
+        self.tokens = sentence.tokens
+        self._kids: dict[int, list[int]] = defaultdict(list)
+        for tok in self.tokens:
+            if tok.head != tok.i:
+                self._kids[tok.head].append(tok.i)
+
+    def tok(self, i: int) -> Token:
+        return self.tokens[i]
+
+    def children(self, i: int, *deps: str) -> list[Token]:
+        kids = [self.tokens[k] for k in self._kids.get(i, ())]
+        if deps:
+            kids = [k for k in kids if k.dep in deps]
+        return kids
+
+    def head(self, i: int) -> Token | None:
+        tok = self.tokens[i]
+        return None if tok.head == tok.i else self.tokens[tok.head]
+
+    def subtree(self, i: int, stop: set[str] | None = None) -> set[int]:
+        """Token indices under i; children whose label is in `stop` are not entered."""
+        seen = {i}
+        stack = [i]
+        while stack:
+            current = stack.pop()
+            for kid in self._kids.get(current, ()):
+                if stop and self.tokens[kid].dep in stop:
+                    continue
+                if kid not in seen:
+                    seen.add(kid)
+                    stack.append(kid)
+        return seen
+
+    def clause(self, i: int) -> set[int]:
+        """The predicate's own clause: its subtree without embedded clauses."""
+        return self.subtree(i, stop=CLAUSE_DEPS | {"conj"})
+
+    # ------------------------------------------------------------ voice and arguments
+
+    def is_passive(self, i: int) -> bool:
+        kids = self.children(i)
+        return any(k.dep in PASSIVE_SUBJECT_DEPS or k.dep in ("aux:pass", "auxpass") for k in kids) or \
+            any(k.dep == "obl:agent" for k in kids)
+
+    def own_subjects(self, i: int) -> list[Token]:
+        if self.is_passive(i):
+            return [k for k in self.children(i) if k.dep == "obl:agent"]
+        return [k for k in self.children(i) if k.dep in SUBJECT_DEPS]
+
+    def own_objects(self, i: int) -> list[Token]:
+        if self.is_passive(i):
+            return [k for k in self.children(i) if k.dep in PASSIVE_SUBJECT_DEPS]
+        return [k for k in self.children(i) if k.dep in ("obj", "dobj")]
+
+    def subjects(self, i: int, depth: int = 0) -> list[Token]:
+        """Subject with inheritance: control (xcomp), coordination, relatives, participles."""
+        own = self.own_subjects(i)
+        tok = self.tokens[i]
+        if own:
+            return [self.antecedent(s, i) for s in own]
+        head = self.head(i)
+        if head is None or depth > 4:
+            return []
+        if tok.dep == "acl" and self.is_participle(tok) and self.is_passive(i):
+            return []  # "un attentat revendiqué par X": the agent would have been found above
+        if tok.dep in ("xcomp", "conj", "advcl", "acl", "obl:arg", "obl", "ccomp") and head.pos in ("VERB", "AUX", "ADJ", "NOUN"):
+            if head.pos == "NOUN" and tok.dep not in ("acl",):
+                return []
+            if tok.dep == "ccomp":
+                return []
+            return self.subjects(head.i, depth + 1)
+        if tok.dep == "acl:relcl":
+            return []
+        return []
+
+    def objects(self, i: int) -> list[Token]:
+        own = self.own_objects(i)
+        if own:
+            return [self.antecedent(o, i) for o in own]
+        tok = self.tokens[i]
+        head = self.head(i)
+        if head is not None and tok.dep == "acl" and self.is_participle(tok) and head.pos in ("NOUN", "PROPN"):
+            return [head]  # "des civils tués par l'armée": the noun is the patient
+        if head is not None and tok.dep == "conj" and self.is_passive(i) is False and not own:
+            return []
+        return []
+
+    def antecedent(self, arg: Token, predicate: int) -> Token:
+        """A relative pronoun stands for the noun the relative clause hangs on."""
+        if arg.text.lower() in RELATIVE_PRONOUNS or arg.feat("PronType") == "Rel":
+            pred = self.tokens[predicate]
+            head = self.head(predicate)
+            if pred.dep in ("acl:relcl", "acl") and head is not None:
+                return head
+        return arg
+
+    @staticmethod
+    def is_participle(tok: Token) -> bool:
+        return tok.feat("VerbForm") == "Part" or tok.pos == "VERB" and tok.text.endswith(("ed", "é", "ée", "és", "ées"))
+
+    def obliques(self, i: int, prep: str) -> list[Token]:
+        """Nominal dependents introduced by a preposition ('avec', 'with', 'à', 'de')."""
+        return [k for k in self.children(i) if k.case == prep and k.dep.split(":")[0] in ("obl", "nmod", "iobj", "obj")
+                or k.case == prep and k.dep in ("obl:arg", "obl:mod", "nmod", "advcl", "dative", "pcomp")]
+
+    def has_reflexive(self, i: int) -> bool:
+        return any(k.lemma in ("se", "soi") or k.dep.startswith("expl") and k.text.lower() in ("se", "s'", "s’")
+                   for k in self.children(i))
+
+    def conjuncts(self, i: int) -> list[Token]:
+        """Coordinated members of a nominal: 'la Chine et la Russie'."""
+        result = []
+        for kid in self.children(i):
+            if kid.dep == "conj" and kid.pos in ("NOUN", "PROPN", "PRON", "X", "ADJ"):
+                result.append(kid)
+                result.extend(self.conjuncts(kid.i))
+        return result
+
+    def np_tokens(self, i: int) -> set[int]:
+        """The noun phrase under i: nominal dependents only, and only 'de/of' complements
+        (a locative 'à Beijing' hanging on an actor is a place, not part of the actor)."""
+        result = {i}
+        stack = [i]
+        while stack:
+            current = stack.pop()
+            for kid in self.children(current):
+                if kid.i in result or kid.dep not in NOMINAL_DEPS or kid.dep == "conj":
+                    continue
+                if kid.dep in ("nmod", "obl:mod") and kid.case not in (None, "de", "of", "d'"):
+                    continue
+                if kid.dep == "acl":
+                    continue
+                result.add(kid.i)
+                stack.append(kid.i)
+        return result

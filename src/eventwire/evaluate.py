@@ -1,0 +1,223 @@
+"""`eventwire eval`: precision, recall and F1 against gold JSONL (DESIGN §4).
+
+An event matches a gold event when the root matches and the source and target countries
+match (first three letters; an IGO matches an IGO, and two named IGOs must be the same one);
+a gold null target accepts any target. Negated and hypothetical events are not claims that
+something happened, so they are not scored. Full-code scores repeat the match requiring the
+same CAMEO code, over gold events that give one.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+from .model import Event, RawItem, content_id
+from .pipeline import Pipeline, batched
+
+SCORED_MODALITIES = ("asserted", "intended", "reported")
+# Legacy country codes found in older gold sets, mapped to their ISO-3166 successors (facts).
+LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "BUR": "MMR"}
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    source: str
+    target: str | None
+    root: str
+    code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GoldRecord:
+    id: str
+    text: str
+    pub_date: str | None
+    gold: tuple[GoldEvent, ...]
+    lang: str | None = None
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def scores(self) -> dict:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class Report:
+    overall: Tally = field(default_factory=Tally)
+    by_root: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    code_level: Tally = field(default_factory=Tally)
+    misses: list[dict] = field(default_factory=list)
+    extras: list[dict] = field(default_factory=list)
+    records: int = 0
+
+    def to_json(self) -> dict:
+        return {"records": self.records, "overall": self.overall.scores(),
+                "by_root": {r: t.scores() for r, t in sorted(self.by_root.items())},
+                "code_level": self.code_level.scores(), "misses": self.misses, "extras": self.extras}
+
+
+def load_gold(path: str | Path) -> list[GoldRecord]:
+    records = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise InputError(f"gold file not found: {path}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"gold file {path} is not UTF-8 text") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            gold = tuple(GoldEvent(g["source"], g.get("target"), str(g["root"]).zfill(2), g.get("code"))
+                         for g in data.get("gold", []))
+            records.append(GoldRecord(str(data.get("id", number)), data["text"], data.get("pub_date"), gold,
+                                      data.get("lang")))
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+            raise InputError(f"{path}:{number}: not a gold record ({exc.__class__.__name__}: {exc}); "
+                             "expected {\"id\", \"text\", \"pub_date\", \"gold\": [{\"source\", \"target\", \"root\", \"code\"}]}") from None
+    if not records:
+        raise InputError(f"gold file {path} has no records")
+    return records
+
+
+def actor_key(code: str | None) -> tuple[str, str | None] | None:
+    if not code:
+        return None
+    code = code.upper()
+    if code.startswith("IGO") or code.startswith("NGO"):
+        return code[:3], (code[3:6] or None)
+    country = code[:3]
+    return LEGACY_CODES.get(country, country), None
+
+
+def keys_match(gold: str | None, predicted: str | None) -> bool:
+    g, p = actor_key(gold), actor_key(predicted)
+    if g is None:
+        return True
+    if p is None:
+        return False
+    if g[0] != p[0]:
+        return False
+    return g[1] is None or p[1] is None or g[1] == p[1]
+
+
+def prediction_set(events: tuple[Event, ...]) -> list[Event]:
+    """One prediction per (source country, target country, code): the scoring unit."""
+    seen: dict[tuple, Event] = {}
+    for event in events:
+        if event.modality not in SCORED_MODALITIES:
+            continue
+        key = (actor_key(event.source.code), actor_key(event.target.code) if event.target else None, event.cameo)
+        seen.setdefault(key, event)
+    return list(seen.values())
+
+
+def match(gold: tuple[GoldEvent, ...], predicted: list[Event], by_code: bool) -> tuple[list, list, list]:
+    """Greedy one-to-one matching: exact target matches first, then null-target gold."""
+    free = list(predicted)
+    matched, missed = [], []
+    for g in sorted(gold, key=lambda g: g.target is None):
+        hit = next((p for p in free if p.root == g.root and keys_match(g.source, p.source.code)
+                    and keys_match(g.target, p.target.code if p.target else None)
+                    and (not by_code or p.cameo == g.code)), None)
+        if hit is None:
+            missed.append(g)
+        else:
+            free.remove(hit)
+            matched.append((g, hit))
+    return matched, missed, free
+
+
+def score(records: list[GoldRecord], events_by_id: dict[str, tuple[Event, ...]]) -> Report:
+    report = Report(records=len(records))
+    for record in records:
+        predicted = prediction_set(events_by_id.get(record.id, ()))
+        matched, missed, extra = match(record.gold, predicted, by_code=False)
+        report.overall.tp += len(matched)
+        report.overall.fn += len(missed)
+        report.overall.fp += len(extra)
+        for g, _ in matched:
+            report.by_root[g.root].tp += 1
+        for g in missed:
+            report.by_root[g.root].fn += 1
+            report.misses.append({"id": record.id, "text": record.text, "gold": g.__dict__ if hasattr(g, "__dict__") else
+                                  {"source": g.source, "target": g.target, "root": g.root, "code": g.code},
+                                  "predicted": [brief(p) for p in predicted]})
+        for p in extra:
+            report.by_root[p.root].fp += 1
+            report.extras.append({"id": record.id, "text": record.text, "predicted": brief(p), "rule": p.rule})
+        coded = tuple(g for g in record.gold if g.code)
+        if coded or not record.gold:
+            c_matched, c_missed, c_extra = match(coded, predicted, by_code=True)
+            report.code_level.tp += len(c_matched)
+            report.code_level.fn += len(c_missed)
+            report.code_level.fp += len(c_extra)
+    return report
+
+
+def brief(event: Event) -> dict:
+    return {"source": event.source.code, "target": event.target.code if event.target else None,
+            "code": event.cameo, "modality": event.modality, "trigger": event.trigger.text}
+
+
+def run_eval(path: str | Path, pipeline: Pipeline, lang: str | None = None, progress=None) -> Report:
+    records = load_gold(path)
+    events_by_id: dict[str, tuple[Event, ...]] = {}
+    by_item: dict[str, str] = {}
+    items = []
+    for record in records:
+        item = RawItem(item_id=content_id("gold", record.id, record.text), origin=f"{path}#{record.id}",
+                       content=record.text, kind="plain", published=record.pub_date,
+                       published_source="gold" if record.pub_date else None, lang=record.lang or lang)
+        by_item[item.origin] = record.id
+        items.append(item)
+    for batch in batched(items, 64):
+        result = pipeline.process_batch(batch)
+        for doc_result in result.results:
+            events_by_id[by_item[doc_result.document.origin]] = doc_result.events
+        if progress:
+            progress(len(batch))
+    return score(records, events_by_id)
+
+
+def format_report(report: Report, show: int = 10) -> str:
+    lines = []
+    o = report.overall.scores()
+    c = report.code_level.scores()
+    lines.append(f"records: {report.records}")
+    lines.append(f"root+dyad   P {o['precision']:.3f}  R {o['recall']:.3f}  F1 {o['f1']:.3f}   (tp {o['tp']}, fp {o['fp']}, fn {o['fn']})")
+    lines.append(f"full code   P {c['precision']:.3f}  R {c['recall']:.3f}  F1 {c['f1']:.3f}   (tp {c['tp']}, fp {c['fp']}, fn {c['fn']})")
+    lines.append("")
+    lines.append("root    P      R      F1     tp  fp  fn")
+    for root, tally in sorted(report.by_root.items()):
+        s = tally.scores()
+        lines.append(f"{root}    {s['precision']:.3f}  {s['recall']:.3f}  {s['f1']:.3f}  {s['tp']:3d} {s['fp']:3d} {s['fn']:3d}")
+    if show:
+        lines.append("")
+        lines.append(f"misses (first {show} of {len(report.misses)}):")
+        for miss in report.misses[:show]:
+            g = miss["gold"]
+            lines.append(f"  [{miss['id']}] want {g['source']}->{g['target']} {g['root']}/{g['code']}; "
+                         f"got {[(p['source'], p['target'], p['code']) for p in miss['predicted']]}: {miss['text'][:110]}")
+        lines.append(f"extras (first {show} of {len(report.extras)}):")
+        for extra in report.extras[:show]:
+            p = extra["predicted"]
+            lines.append(f"  [{extra['id']}] {p['source']}->{p['target']} {p['code']} ({extra['rule']}): {extra['text'][:110]}")
+    return "\n".join(lines)
+
+
+def counts_by_root(records: list[GoldRecord]) -> Counter:
+    return Counter(g.root for r in records for g in r.gold)
