@@ -161,13 +161,14 @@ def parse_textual_stamp(line: str, time: str | None) -> Publication | None:
     """'Publié le 12 mars 2024 à 14h05', 'Updated March 3, 2024' through dateparser's search."""
     from dateparser.search import search_dates
 
-    found = search_dates(CLOCK.sub(" ", line), languages=["fr", "en"],
+    without_clock = CLOCK.sub(" ", line)
+    found = search_dates(without_clock, languages=["fr", "en"],
                          settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month"]})
     if not found:
         return None
-    phrase, when = found[0]
-    has_year = bool(re.search(r"\b\d{4}\b", phrase))
-    return stamp_publication(when.year if has_year else None, when.month, when.day, time, line)
+    _, when = found[0]
+    year = re.search(r"\b(?:19|20)\d{2}\b", without_clock)  # dateparser would silently fill the current year
+    return stamp_publication(int(year.group(0)) if year else None, when.month, when.day, time, line)
 
 
 # ---------------------------------------------------------------- HTML

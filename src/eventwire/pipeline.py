@@ -40,7 +40,10 @@ class Pipeline:
         parsed = self.parser.parse_documents(documents, self.settings.batch_size)
         results = []
         for document, sentences in zip(documents, parsed):
-            events = code_sentences(document, sentences, self.resources(document.lang))
+            events = code_sentences(document, sentences, self.resources(document.lang),
+                                    occasion_dates=self.settings.occasion_dates)
+            if not self.settings.emit_negated:
+                events = tuple(e for e in events if e.modality not in ("negated", "hypothetical"))
             results.append(DocumentResult(document=document, events=events, sentences=len(sentences)))
         return BatchResult(results=tuple(results), rejections=tuple(rejections))
 

@@ -31,7 +31,10 @@ class DocumentContext:
         if not actor.name or not actor.country:
             return
         self.people[norm_key(actor.name)] = actor
-        self.people[norm_key(actor.name.split()[-1])] = actor
+        # "M. Xi" and "M. Lavrov": family names come first in some languages, last in others
+        for part in actor.name.split():
+            if len(part) >= 2 and part[0].isupper():
+                self.people.setdefault(norm_key(part), actor)
 
     def note_country(self, country: str | None) -> None:
         if country:

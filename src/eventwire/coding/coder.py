@@ -99,10 +99,12 @@ class SentenceActors:
         return result
 
 
-def code_sentences(document: Document, sentences: tuple[ParsedSentence, ...], resources: CoderResources) -> tuple[Event, ...]:
+def code_sentences(document: Document, sentences: tuple[ParsedSentence, ...], resources: CoderResources,
+                   occasion_dates: bool = True) -> tuple[Event, ...]:
     publication = date.fromisoformat(document.publication.date) if document.publication.date else None
     ctx = DocumentContext(lexicon=resources.actors, on=publication)
-    clock = DocumentClock(publication=publication, year_known=document.publication.year_known)
+    clock = DocumentClock(publication=publication, year_known=document.publication.year_known,
+                          use_occasion=occasion_dates)
     dateline = resources.locator.dateline(document.text)
     events: list[Event] = []
     for sentence in sentences:

@@ -19,6 +19,7 @@ class DocumentClock:
 
     publication: date | None
     year_known: bool
+    use_occasion: bool = True
     occasion: EventDate | None = None
     cache: dict = field(default_factory=dict)
 
@@ -75,7 +76,7 @@ def as_event_date(mention: TimeMention) -> EventDate:
 
 
 def fallback_date(clock: DocumentClock) -> EventDate:
-    if clock.occasion is not None:
+    if clock.occasion is not None and clock.use_occasion:
         return EventDate(clock.occasion.date, clock.occasion.precision, "occasion", clock.occasion.text)
     if clock.publication is not None and clock.year_known:
         return EventDate(clock.publication.isoformat(), "day", "publication")
