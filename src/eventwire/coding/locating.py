@@ -49,6 +49,12 @@ class Locator:
     def place_for(self, view: View, predicate: int, modality: Modality, actors, item, hints, dateline):
         """(place of the event, planned place of an intention)."""
         own = self.attached(view, own_region(view, predicate), actors, item, hints)
+        if own is not None and own.kind == "country":
+            # "une visite en Chine … dans la ville côtière chinoise de Qingdao": a city of that
+            # country named elsewhere in the sentence says where more precisely
+            inner = self.attached(view, set(range(len(view.tokens))), actors, item, (own.country,))
+            if inner is not None and inner.country == own.country and inner.kind != "country":
+                own = inner
         if modality.kind == "intended":
             said = None
             if modality.governor is not None and modality.governor != predicate:

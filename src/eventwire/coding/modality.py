@@ -8,7 +8,7 @@ from ..model import Token
 from ..resources import load_yaml
 from .syntax import View
 
-GOVERNOR_LINKS = ("xcomp", "advcl", "obl:arg", "obl", "acl", "ccomp", "csubj", "nmod", "obj", "conj")
+GOVERNOR_LINKS = ("xcomp", "advcl", "obl:arg", "obl", "acl", "ccomp", "csubj", "nmod", "obj", "conj", "dep")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +21,7 @@ class ModalityWords:
     hypothetical_marks: frozenset[str]
     attempt: frozenset[str]
     reporting: frozenset[str]
+    request: frozenset[str]
     background: frozenset[str]
     future_aux: frozenset[str]
 
@@ -34,7 +35,7 @@ def modality_words(lang: str) -> ModalityWords:
 
     return ModalityWords(words("negation_words"), words("intent_governors"), words("refusal_governors"),
                          words("threat_governors"), words("hypothetical_governors"), words("hypothetical_marks"),
-                         words("attempt_governors"), words("reporting_verbs"), words("background_prepositions"),
+                         words("attempt_governors"), words("reporting_verbs"), words("request_governors"), words("background_prepositions"),
                          words("future_auxiliaries"))
 
 
@@ -74,6 +75,12 @@ def is_conditional(tok: Token, view: View, words: ModalityWords) -> bool:
     return False
 
 
+def expresses_intent(view: View, gov: Token, words: ModalityWords) -> bool:
+    """'a exprimé son espoir de …', 'expressed the hope to …': the intention is the object noun."""
+    return gov.pos in ("VERB", "AUX") and any(k.dep in ("obj", "dobj") and k.lemma in words.intent
+                                              for k in view.children(gov.i))
+
+
 def governors(view: View, i: int, limit: int = 4) -> list[Token]:
     """The chain of verbs/adjectives that embed the predicate, nearest first."""
     chain = []
@@ -104,13 +111,16 @@ def modality_of(view: View, i: int, lang: str) -> Modality:
             if is_future(tok, view, words):
                 return Modality("intended", "intent", governor=gov.i, reporter=gov.i)
             return Modality("reported", reporter=gov.i)
+        if lemma in words.request and link != "conj":
+            # what X urges Y to do has not happened: the appeal is the event
+            return Modality("hypothetical", governor=gov.i)
         if lemma in words.refusal:
             return Modality("asserted", "refusal", governor=gov.i)
         if lemma in words.threat:
             return Modality("asserted", "threat", governor=gov.i)
         if is_negated(view, gov.i, words):
             return Modality("negated", governor=gov.i)
-        if lemma in words.intent or gov.text.lower() in words.intent:
+        if lemma in words.intent or gov.text.lower() in words.intent or expresses_intent(view, gov, words):
             return Modality("intended", "intent", governor=gov.i)
         if lemma in words.hypothetical or is_conditional(gov, view, words):
             return Modality("hypothetical", governor=gov.i)
