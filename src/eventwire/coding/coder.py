@@ -6,7 +6,7 @@ find predicates in the lexicon, fill the source/target slots from the parse, set
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..actors.lexicon import ActorLexicon, load_lexicon
@@ -16,7 +16,7 @@ from ..model import Actor, Document, Event, ParsedSentence, Token, Trigger, cont
 from .dating import DocumentClock, date_event
 from .lexicon import EventLexicon, Pattern, load_event_lexicon
 from .locating import Locator
-from .modality import Modality, modality_of, modality_words
+from .modality import Modality, forms, modality_of, modality_words
 from .syntax import View
 from .tables import describe, intent_code, refusal_code, threat_code
 
@@ -112,7 +112,10 @@ def code_sentences(document: Document, sentences: tuple[ParsedSentence, ...], re
         actors = SentenceActors(sentence, view, ctx)
         found = find_events(view, actors, resources)
         for item in found:
-            events.append(finish_event(item, document, sentence, view, actors, resources, clock, dateline))
+            event = settle_unknown_countries(finish_event(item, document, sentence, view, actors, resources,
+                                                          clock, dateline))
+            if event is not None:
+                events.append(event)
         remember_main_subject(view, actors, ctx)
     return tuple(dedupe(events))
 
@@ -165,8 +168,10 @@ def acts_as_verb(view: View, tok: Token) -> bool:
 def verb_lemma(tok: Token, lexicon: EventLexicon) -> str:
     """The lexicon's lemma for a verb token, repairing the French model's present-tense lemmas
     ('rencontre' -> 'rencontrer', 'attaqu' -> 'attaquer')."""
-    if tok.lemma in lexicon.verbs or lexicon.lang != "fr":
+    if tok.lemma in lexicon.verbs:
         return tok.lemma
+    if lexicon.lang != "fr":
+        return next((f for f in sorted(forms(tok)) if f in lexicon.verbs), tok.lemma)
     word = tok.text.lower()
     for candidate in (tok.lemma + "r", tok.lemma + "er", word + "r", word[:-1] + "r" if word.endswith("s") else word,
                       word[:-2] + "r" if word.endswith("nt") else word):
@@ -272,6 +277,11 @@ def fallback_targets(view: View, actors: SentenceActors, predicate: Token, sourc
         for subj in view.own_subjects(token):
             indices -= view.np_tokens(subj.i) | {subj.i}
     found = actors.actors_in(indices, exclude)
+    if not found:
+        # "demanded that UN peacekeepers leave", "warned it would retaliate if Finland joined NATO"
+        for kid in view.children(predicate.i, "ccomp", "xcomp", "advcl"):
+            for subj in view.own_subjects(kid.i) + [k for k in view.children(kid.i, "advcl") for k in view.own_subjects(k.i)]:
+                found.extend(a for a in actors.actors_for(subj) if a.code not in exclude)
     return (found[0],) if found else ()
 
 
@@ -343,8 +353,6 @@ def build(view: View, anchor: Token, pattern: Pattern, sources: tuple[Actor, ...
     code = transform_code(pattern.code, modality)
     # an intention, refusal or threat is one side's: only the reciprocal action itself is mutual
     mutual = pattern.reciprocal and modality.transform is None
-    sources = tuple(a for a in sources if known_actor(a))
-    targets = tuple(a for a in targets if known_actor(a))
     pairs: list[tuple[Actor, Actor | None]] = []
     if mutual and not targets and len(sources) > 1:
         # "l'Iran et l'Irak ont signé un accord": each member acts on the other
@@ -363,9 +371,29 @@ def build(view: View, anchor: Token, pattern: Pattern, sources: tuple[Actor, ...
     return [Found(pattern, anchor.i, s, t, code, modality, trigger_tokens) for s, t in pairs]
 
 
-def known_actor(actor: Actor) -> bool:
-    """An agent with neither country nor organisation ('des dirigeants') says too little to code."""
-    return not actor.code.startswith("---")
+def settle_unknown_countries(event: Event) -> Event | None:
+    """'des hommes armés', 'students', 'farmers': an agent without a country takes the country
+    where the event happened, else the other participant's; with neither it says too little."""
+    source, target = event.source, event.target
+    fallback = event.place.country if event.place and event.place.country else None
+
+    def settle(actor: Actor, other: Actor | None) -> Actor | None:
+        if not actor.code.startswith("---"):
+            return actor
+        country = fallback or (other.country if other is not None and other.country else None)
+        if country is None:
+            return None
+        return replace(actor, code=country + actor.code[3:], country=country)
+
+    new_source = settle(source, target)
+    if new_source is None:
+        return None
+    new_target = settle(target, source) if target is not None else None
+    if new_target is not None and new_target.code == new_source.code:
+        new_target = None
+    if new_source is source and new_target is target:
+        return event
+    return replace(event, source=new_source, target=new_target)
 
 
 def transform_code(code: str, modality: Modality) -> str:
@@ -382,13 +410,13 @@ def statement_events(view: View, actors: SentenceActors) -> list[Found]:
     """'X a déclaré ...' with nothing better in the sentence: a 010 statement by X."""
     words = modality_words(view.sentence.lang)
     for tok in view.tokens:
-        if tok.pos != "VERB" or tok.lemma not in words.reporting or tok.lemma in words.intent:
+        if tok.pos != "VERB" or not forms(tok) & words.reporting or forms(tok) & words.intent:
             continue
         if not (tok.head == tok.i or tok.dep == "parataxis"):
             continue
         if not any(k.dep in ("ccomp", "obj", "dobj") for k in view.children(tok.i)) and tok.dep != "parataxis":
             continue
-        sources = tuple(a for s in view.subjects(tok.i) for a in actors.actors_for(s))
+        sources = tuple(a for s in view.subjects(tok.i) for a in actors.actors_for(s) if not a.code.startswith("---"))
         if not sources:
             continue
         modality = modality_of(view, tok.i, view.sentence.lang)

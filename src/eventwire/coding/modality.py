@@ -47,6 +47,18 @@ class Modality:
     reporter: int | None = None      # index of the reporting verb, for attribution
 
 
+def forms(tok: Token) -> set[str]:
+    """The lemma plus plausible base forms of the word: the small English model lemmatises
+    'hopes' as 'hop' and 'staged' as 'stag'; the French one leaves present tenses as they are."""
+    word = tok.text.lower()
+    found = {tok.lemma.lower(), word}
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
+                         ("ing", "e")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            found.add(word[: -len(suffix)] + repl)
+    return found
+
+
 def is_negated(view: View, i: int, words: ModalityWords) -> bool:
     for kid in view.children(i):
         if kid.dep == "advmod:neg" or (kid.dep in ("advmod", "neg", "det") and kid.lemma in words.negation
@@ -107,22 +119,23 @@ def modality_of(view: View, i: int, lang: str) -> Modality:
     for gov in governors(view, i):
         link = child.dep
         lemma = gov.lemma
-        if link == "ccomp" and lemma in words.reporting:
+        names = forms(gov)
+        if link == "ccomp" and names & words.reporting:
             if is_future(tok, view, words):
                 return Modality("intended", "intent", governor=gov.i, reporter=gov.i)
             return Modality("reported", reporter=gov.i)
-        if lemma in words.request and link != "conj":
+        if names & words.request and link != "conj":
             # what X urges Y to do has not happened: the appeal is the event
             return Modality("hypothetical", governor=gov.i)
-        if lemma in words.refusal:
+        if names & words.refusal:
             return Modality("asserted", "refusal", governor=gov.i)
-        if lemma in words.threat:
+        if names & words.threat:
             return Modality("asserted", "threat", governor=gov.i)
         if is_negated(view, gov.i, words):
             return Modality("negated", governor=gov.i)
-        if lemma in words.intent or gov.text.lower() in words.intent or expresses_intent(view, gov, words):
+        if names & words.intent or expresses_intent(view, gov, words):
             return Modality("intended", "intent", governor=gov.i)
-        if lemma in words.hypothetical or is_conditional(gov, view, words):
+        if names & words.hypothetical or is_conditional(gov, view, words):
             return Modality("hypothetical", governor=gov.i)
         if link == "conj":
             child = gov
