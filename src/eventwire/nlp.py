@@ -50,12 +50,23 @@ class Parser:
         return sentences_from(self.pipeline(lang)(text), lang)
 
 
+SENTENCE_END = {".", "!", "?", "…", ";"}
+CLOSING_QUOTES = {'"', "»", "”", "'", "’", ")"}
+
+
 def paragraph_boundaries(doc):
-    """A line break ends a sentence: scraped paragraphs and headlines never run on."""
+    """A line break ends a sentence; a sentence never starts after a word without end punctuation
+    (the French model otherwise splits 'L'opposant sénégalais Ousmane | Sonko a été arrêté')."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.whitespace_ or previous.is_space and "\n" in previous.text:
             token.is_sent_start = True
+        elif previous.text in SENTENCE_END or previous.text.endswith(".") and len(previous.text) > 1:
+            continue
+        elif previous.text in CLOSING_QUOTES and previous.i > 0 and doc[previous.i - 1].text in SENTENCE_END:
+            continue
+        else:
+            token.is_sent_start = False
     return doc
 
 

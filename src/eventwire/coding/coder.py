@@ -21,6 +21,8 @@ from .syntax import View
 from .tables import describe, intent_code, refusal_code, threat_code
 
 SELF_SLOTS = ("poss",)
+# Roots whose action lands on the country where it happens (visits, aid, force, violence)
+PLACE_TARGET_ROOTS = frozenset({"04", "06", "07", "15", "17", "18", "19", "20"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,6 +391,12 @@ def settle_unknown_countries(event: Event) -> Event | None:
     if new_source is None:
         return None
     new_target = settle(target, source) if target is not None else None
+    if new_target is None and event.place and event.place.country and event.root in PLACE_TARGET_ROOTS \
+            and event.place.country != new_source.country and event.place.method != "dateline":
+        # "a débloqué une aide au Mozambique", "struck targets in Syria": the country acted upon
+        country = event.place.country
+        new_target = Actor(code=country, country=country, role=None, name=event.place.name,
+                           text=event.place.text or event.place.name, span=(0, 0), how="place")
     if new_target is not None and new_target.code == new_source.code:
         new_target = None
     if new_source is source and new_target is target:

@@ -93,6 +93,12 @@ def expresses_intent(view: View, gov: Token, words: ModalityWords) -> bool:
                                               for k in view.children(gov.i))
 
 
+def perfect_infinitive(view: View, tok: Token) -> bool:
+    """'a annoncé avoir ouvert une enquête', 'said to have met': done, not intended."""
+    return any(k.dep.startswith("aux") and k.feat("VerbForm") == "Inf" and k.lemma in ("avoir", "être", "have")
+               for k in view.children(tok.i))
+
+
 def governors(view: View, i: int, limit: int = 4) -> list[Token]:
     """The chain of verbs/adjectives that embed the predicate, nearest first."""
     chain = []
@@ -133,7 +139,7 @@ def modality_of(view: View, i: int, lang: str) -> Modality:
             return Modality("asserted", "threat", governor=gov.i)
         if is_negated(view, gov.i, words):
             return Modality("negated", governor=gov.i)
-        if names & words.intent or expresses_intent(view, gov, words):
+        if (names & words.intent or expresses_intent(view, gov, words)) and not perfect_infinitive(view, tok):
             return Modality("intended", "intent", governor=gov.i)
         if names & words.hypothetical or is_conditional(gov, view, words):
             return Modality("hypothetical", governor=gov.i)

@@ -65,11 +65,15 @@ class View:
     def is_passive(self, i: int) -> bool:
         kids = self.children(i)
         return any(k.dep in PASSIVE_SUBJECT_DEPS or k.dep in ("aux:pass", "auxpass") for k in kids) or \
-            any(k.dep == "obl:agent" for k in kids)
+            any(k.dep == "obl:agent" for k in kids) or \
+            (self.tokens[i].feat("VerbForm") == "Part" and any(k.case in ("par", "by") and k.dep.startswith("obl")
+                                                               for k in kids) and not any(k.dep.startswith("aux:tense") or k.dep == "aux" for k in kids))
 
     def own_subjects(self, i: int) -> list[Token]:
         if self.is_passive(i):
-            return [k for k in self.children(i) if k.dep == "obl:agent"]
+            # the French model often labels "par la gendarmerie" obl:mod rather than obl:agent
+            return [k for k in self.children(i) if k.dep == "obl:agent" or
+                    (k.dep.startswith("obl") and k.case in ("par", "by"))]
         return [k for k in self.children(i) if k.dep in SUBJECT_DEPS]
 
     def own_objects(self, i: int) -> list[Token]:
