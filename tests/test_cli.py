@@ -119,7 +119,5 @@ def test_stdin_and_table_output(monkeypatch, capsys):
 
 @pytest.mark.parametrize("command", ["code", "eval"])
 def test_help_shows_examples(command, capsys):
-    with pytest.raises(SystemExit) as exit_info:
-        main([command, "--help"])
-    assert exit_info.value.code == 0
+    assert main([command, "--help"]) == 0
     assert "examples:" in capsys.readouterr().out

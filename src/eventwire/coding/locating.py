@@ -49,6 +49,10 @@ class Locator:
     def place_for(self, view: View, predicate: int, modality: Modality, actors, item, hints, dateline):
         """(place of the event, planned place of an intention)."""
         own = self.attached(view, own_region(view, predicate), actors, item, hints)
+        if own is None and modality.kind != "intended":
+            # the parse often hangs "à Dakar" on a neighbour ("vendredi à Dakar"); a place named
+            # anywhere in the sentence is far more often the event's place than not
+            own = self.attached(view, set(range(len(view.tokens))), actors, item, hints, need_case=False)
         if own is not None and own.kind == "country":
             # "une visite en Chine … dans la ville côtière chinoise de Qingdao": a city of that
             # country named elsewhere in the sentence says where more precisely
@@ -63,13 +67,15 @@ class Locator:
             return (said or dateline), (as_planned(own) if own else None)
         return (own or dateline), None
 
-    def attached(self, view: View, region: set[int], actors, item, hints) -> Place | None:
+    def attached(self, view: View, region: set[int], actors, item, hints, need_case: bool = True) -> Place | None:
         preps, nouns = place_words(view.sentence.lang)
         participants = {item.source.span, item.target.span if item.target else None}
         candidates: list[tuple[int, int, Place]] = []
         for i in sorted(region):
             tok = view.tok(i)
-            if tok.case not in preps or tok.pos not in ("PROPN", "NOUN", "X"):
+            if tok.pos not in ("PROPN", "NOUN", "X"):
+                continue
+            if tok.case not in preps and (need_case or not tok.text[:1].isupper() or tok.i == 0 and tok.pos != "PROPN"):
                 continue
             for name_tok in place_name_tokens(view, tok, nouns):
                 name = name_text(view, name_tok)
@@ -77,7 +83,8 @@ class Locator:
                 if number is not None and any(a.span in participants for a in actors.resolved[number]) \
                         and not item.pattern.code.startswith(("04", "03")):
                     continue
-                hit = self.gazetteer.lookup(name, country_hints=hints)
+                hit = self.gazetteer.lookup(name, country_hints=hints) or \
+                    (self.gazetteer.lookup(name.split(" ", 1)[1], country_hints=hints) if " " in name else None)
                 if hit:
                     phrase = view.sentence.text[view.tok(min(view.np_tokens(tok.i) | {tok.i})).idx:view.tok(name_tok.i).end]
                     candidates.append((SPECIFICITY.get(hit.kind, 3), i, as_place(hit, phrase, "attached")))
@@ -107,7 +114,9 @@ def place_name_tokens(view: View, tok, nouns: frozenset[str]):
 
 
 def name_text(view: View, tok) -> str:
-    parts = [tok] + [k for k in view.children(tok.i) if k.dep in ("flat:name", "flat", "compound") and k.text[:1].isupper()]
+    """'La Havane', 'New York', 'Cabo Delgado': the capitalised words of the name, article included."""
+    parts = [tok] + [k for k in view.children(tok.i) if k.dep in ("flat:name", "flat", "compound", "det", "amod")
+                     and k.text[:1].isupper() and k.i >= tok.i - 2]
     parts.sort(key=lambda t: t.i)
     return " ".join(p.text for p in parts)
 
