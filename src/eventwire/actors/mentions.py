@@ -192,9 +192,19 @@ def joins(tokens: tuple[Token, ...], group: list[Atom], atom: Atom, refs: Refere
     if atom.kind in ("pronoun", "pair", "speaker") or last.kind in ("pronoun", "pair", "speaker"):
         return False
     gap = [t.text.lower() for t in tokens[last.end:atom.start]]
+    if distributes(gap, group, atom):
+        return True
     if not gap_allowed(gap, group, atom, refs):
         return False
     return compatible(group, atom)
+
+
+def distributes(gap: list[str], group: list[Atom], atom: Atom) -> bool:
+    """'les présidents russe et turc', 'U.S. and South Korean forces': one role, several countries."""
+    return atom.kind == "adj" and group[-1].kind == "adj" and gap in (["et"], ["and"], [","]) and \
+        any(a.kind == "role" for a in group) or \
+        atom.kind == "role" and len(group) >= 2 and all(a.kind in ("adj", "name") for a in group) and \
+        any(a.kind == "adj" for a in group) and not gap
 
 
 def gap_allowed(gap: list[str], group: list[Atom], atom: Atom, refs: References) -> bool:

@@ -66,6 +66,15 @@ def resolve_chunk(chunk: Chunk, sentence: ParsedSentence, ctx: DocumentContext,
         if person and person.country:
             return (country_actor(person.country, ctx, text, span, "speaker"),)
         return ()
+    countries = distributed_countries(chunk, ctx)
+    if len(countries) > 1:
+        role_atom = next(a for a in chunk.atoms if a.kind == "role")
+        role = first_entry(role_atom, ctx).role
+        actors = tuple(Actor(code=c + (role or ""), country=c, role=role, name=ctx.lexicon.country_names.get(c, c),
+                             text=text, span=span, how="lexicon") for c in countries)
+        for actor in actors:
+            ctx.note_country(actor.country)
+        return actors
     actor = compose(chunk, text, span, ctx)
     if actor is None:
         return ()
@@ -73,6 +82,19 @@ def resolve_chunk(chunk: Chunk, sentence: ParsedSentence, ctx: DocumentContext,
     if any(a.kind in PERSON_ATOMS for a in chunk.atoms):
         ctx.remember_person(actor)
     return (actor,)
+
+
+def distributed_countries(chunk: Chunk, ctx: DocumentContext) -> tuple[str, ...]:
+    """Countries of a chunk that shares one role between several nationalities."""
+    if not any(a.kind == "role" for a in chunk.atoms):
+        return ()
+    found = []
+    for atom in chunk.atoms:
+        if atom.kind in ("adj", "name", "demonym"):
+            country = first_entry(atom, ctx).country
+            if country and country not in found:
+                found.append(country)
+    return tuple(found)
 
 
 def with_text(actor: Actor, text: str, span: tuple[int, int], how: str) -> Actor:

@@ -157,7 +157,14 @@ def find_events(view: View, actors: SentenceActors, resources: CoderResources) -
             found.extend(code_noun(view, actors, tok, lexicon.nouns[tok.lemma], resources))
     if not found:
         found.extend(statement_events(view, actors))
-    return best_of_sentence(found)
+    return best_of_sentence(drop_governors(found))
+
+
+def drop_governors(found: list[Found]) -> list[Found]:
+    """'a refusé de rencontrer' is one event (125), not also a bare 'refuse' (120); the same for
+    threats and promises that already shaped the embedded action's code."""
+    shaping = {f.modality.governor for f in found if f.modality.transform and f.modality.governor != f.predicate}
+    return [f for f in found if f.predicate not in shaping]
 
 
 def acts_as_verb(view: View, tok: Token) -> bool:

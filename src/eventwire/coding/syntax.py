@@ -95,6 +95,12 @@ class View:
         if tok.dep in ("xcomp", "conj", "advcl", "acl", "obl:arg", "obl", "ccomp", "dep") and head.pos in ("VERB", "AUX", "ADJ", "NOUN"):
             if head.pos == "NOUN" and tok.dep not in ("acl",):
                 return []
+            if head.pos == "NOUN":
+                # "a annoncé son intention d'accorder un prêt": whoever holds the intention acts
+                governor = self.head(head.i)
+                if governor is not None and head.dep in ("obj", "dobj", "obl:arg", "obl") and governor.pos in ("VERB", "AUX"):
+                    return self.subjects(governor.i, depth + 1)
+                return []
             if tok.dep == "ccomp":
                 return []
             return self.subjects(head.i, depth + 1)
