@@ -51,6 +51,7 @@ class References:
     possessives: frozenset[str]
     linkers: frozenset[str]
     articles: frozenset[str]
+    modifiers: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -64,6 +65,7 @@ def load_references(lang: str) -> References:
         possessives=frozenset(w.lower() for w in data["possessive_determiners"]),
         linkers=frozenset(w.lower() for w in data["linkers"]),
         articles=frozenset(w.lower() for w in data["articles"]),
+        modifiers=frozenset(w.lower() for w in data.get("role_modifiers", [])),
     )
 
 
@@ -180,7 +182,23 @@ def group_atoms(tokens: tuple[Token, ...], atoms: list[Atom], refs: References) 
             chunks[-1].append(atom)
         else:
             chunks.append([atom])
+    chunks = merge_shared_roles(tokens, chunks)
     return tuple(Chunk(group[0].start, group[-1].end, tuple(group)) for group in chunks if is_actor(group))
+
+
+def merge_shared_roles(tokens: tuple[Token, ...], chunks: list[list[Atom]]) -> list[list[Atom]]:
+    """'U.S. and Russian negotiators', 'Hungarian and Romanian officials': the first nationality
+    shares the role named after the second."""
+    merged: list[list[Atom]] = []
+    for group in chunks:
+        if merged and all(a.kind in ("adj", "name") for a in merged[-1]) and group[0].kind == "adj" \
+                and any(a.kind == "role" for a in group):
+            gap = [t.text.lower() for t in tokens[merged[-1][-1].end:group[0].start]]
+            if gap in (["and"], ["et"], [","]):
+                merged[-1] = merged[-1] + group
+                continue
+        merged.append(group)
+    return merged
 
 
 def is_actor(group: list[Atom]) -> bool:
@@ -210,7 +228,7 @@ def distributes(gap: list[str], group: list[Atom], atom: Atom) -> bool:
 def gap_allowed(gap: list[str], group: list[Atom], atom: Atom, refs: References) -> bool:
     kinds = {a.kind for a in group}
     has_agent = bool(kinds & {"role", "person", "name-run", "title-ref"})
-    words = [w for w in gap if w not in refs.articles]
+    words = [w for w in gap if w not in refs.articles and w not in refs.modifiers]
     if not words:
         return True
     if words == [","]:
