@@ -63,6 +63,8 @@ class Report:
     misses: list[dict] = field(default_factory=list)
     extras: list[dict] = field(default_factory=list)
     records: int = 0
+    sources: Tally = field(default_factory=Tally)   # gold sources found as a source of some event in the sentence
+    targets: Tally = field(default_factory=Tally)   # gold targets found as a target of some event in the sentence
     when: Tally = field(default_factory=Tally)      # tp = right date, fn = wrong or missing, over matched events
     where: Tally = field(default_factory=Tally)     # tp = same place, fn = other or none
     where_161km: Tally = field(default_factory=Tally)
@@ -70,7 +72,8 @@ class Report:
     def to_json(self) -> dict:
         return {"records": self.records, "overall": self.overall.scores(),
                 "by_root": {r: t.scores() for r, t in sorted(self.by_root.items())},
-                "code_level": self.code_level.scores(), "date_accuracy": accuracy(self.when),
+                "code_level": self.code_level.scores(), "source_country_accuracy": accuracy(self.sources),
+                "target_country_accuracy": accuracy(self.targets), "date_accuracy": accuracy(self.when),
                 "place_accuracy": accuracy(self.where), "place_within_161km": accuracy(self.where_161km),
                 "misses": self.misses, "extras": self.extras}
 
@@ -212,6 +215,10 @@ def score(records: list[GoldRecord], events_by_id: dict[str, tuple[Event, ...]],
         for p in extra:
             report.by_root[p.root].fp += 1
             report.extras.append({"id": record.id, "text": record.text, "predicted": brief(p), "rule": p.rule})
+        for g in record.gold:  # actor resolution, whatever the event code
+            tally_one(report.sources, any(keys_match(g.source, p.source.code) for p in predicted))
+            if g.target:
+                tally_one(report.targets, any(p.target and keys_match(g.target, p.target.code) for p in predicted))
         coded = tuple(g for g in record.gold if g.code)
         if coded or not record.gold:
             c_matched, c_missed, c_extra = match(coded, predicted, by_code=True)
@@ -262,10 +269,14 @@ def format_report(report: Report, show: int = 10) -> str:
     lines.append(f"records: {report.records}")
     lines.append(f"root+dyad   P {o['precision']:.3f}  R {o['recall']:.3f}  F1 {o['f1']:.3f}   (tp {o['tp']}, fp {o['fp']}, fn {o['fn']})")
     lines.append(f"full code   P {c['precision']:.3f}  R {c['recall']:.3f}  F1 {c['f1']:.3f}   (tp {c['tp']}, fp {c['fp']}, fn {c['fn']})")
-    for label, tally in (("dates", report.when), ("places", report.where), ("places ≤161 km", report.where_161km)):
+    for label, tally, what in (("source country", report.sources, "gold events"),
+                               ("target country", report.targets, "gold events with a target"),
+                               ("dates", report.when, "matched events with gold when"),
+                               ("places", report.where, "matched events with gold where"),
+                               ("places ≤161 km", report.where_161km, "matched events with gold where")):
         a = accuracy(tally)
         if a["scored"]:
-            lines.append(f"{label:<15} {a['accuracy']:.3f}  ({a['right']}/{a['scored']} matched events with gold {'when' if label == 'dates' else 'where'})")
+            lines.append(f"{label:<15} {a['accuracy']:.3f}  ({a['right']}/{a['scored']} {what})")
     lines.append("")
     lines.append("root    P      R      F1     tp  fp  fn")
     for root, tally in sorted(report.by_root.items()):

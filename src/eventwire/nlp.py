@@ -115,7 +115,7 @@ def fr_tokens(sent) -> list[Token]:
         for child in tok.children:
             if child.dep_ == "case":
                 word = child.text.lower()
-                case = FR_CASE.get(word, child.lemma_.lower())
+                case = FR_CASE.get(word, word)
                 break
         head = (tok.head.i if tok.head.i != tok.i else tok.i) - sent.start
         tokens.append(base_token(tok, sent, tok.dep_, head, case))

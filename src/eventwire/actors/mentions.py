@@ -117,7 +117,8 @@ def lexicon_atom(tokens: tuple[Token, ...], i: int, lexicon: ActorLexicon) -> At
     best: Atom | None = None
     for end in range(min(len(tokens), i + lexicon.max_tokens), i, -1):
         key, surface = span_key(tokens, i, end)
-        found = lexicon.lookup(key, surface)
+        following = tokens[end] if end < len(tokens) else None
+        found = tuple(e for e in lexicon.lookup(key, surface) if capitalised_enough(e, tokens[i], following))
         if found:
             best = make_atom(i, end, found)
             break
@@ -125,6 +126,16 @@ def lexicon_atom(tokens: tuple[Token, ...], i: int, lexicon: ActorLexicon) -> At
     if skipping and (best is None or skipping.end > best.end):
         return skipping
     return best
+
+
+def capitalised_enough(entry: Entry, first: Token, following: Token | None = None) -> bool:
+    """Names of countries, capitals and people are written with a capital ('turkey' is a bird)."""
+    if entry.kind in ("name", "metonym", "person") and first.text[:1].islower():
+        return first.text.lower() in ("l'", "d'") or not first.text[:1].isalpha()
+    if entry.kind in ("name", "metonym") and first.ent == "PER" and following is not None \
+            and following.ent == "PER" and following.text[:1].isupper():
+        return False  # "Chad Smith", "Jordan Bardella": a first name, not a country
+    return True
 
 
 def make_atom(start: int, end: int, entries: tuple[Entry, ...]) -> Atom:
@@ -136,19 +147,22 @@ def role_skipping_adjectives(tokens: tuple[Token, ...], i: int, lexicon: ActorLe
     """'ministre russe des Affaires étrangères' is the role 'ministre des Affaires étrangères'
     with a country adjective inside; match the role and leave the adjective to its own atom."""
     kept: list[int] = []
-    skipped = False
+    adjectives: list[Entry] = []
     best = None
     for j in range(i, min(len(tokens), i + lexicon.max_tokens + 2)):
-        key, _ = span_key(tokens, j, j + 1)
+        key, surface_j = span_key(tokens, j, j + 1)
+        if not key:
+            break
         if j > i and key in lexicon.adjectives:
-            skipped = True
+            adjectives.extend(e for e in lexicon.lookup(key, surface_j) if e.kind == "adj")
             continue
         kept.append(j)
-        if skipped and len(kept) > 1:
+        if adjectives and len(kept) > 1:
             surface = "".join(tokens[k].text for k in kept)
             roles = tuple(e for e in lexicon.lookup(norm_key(surface), surface) if e.kind == "role")
             if roles:
-                best = Atom(i, j + 1, "role", roles)
+                # the adjective's country travels with the role ("ministre russe des Affaires étrangères")
+                best = Atom(i, j + 1, "role", roles + tuple(adjectives[:1]))
     return best
 
 
@@ -238,16 +252,18 @@ def gap_allowed(gap: list[str], group: list[Atom], atom: Atom, refs: References)
         if words[0] in ("'s", "’s"):
             return atom.kind in ("role", "person", "name-run") and bool(kinds & {"name", "metonym", "igo", "group"})
         # "le président de la Russie", "ministre des Affaires étrangères de la France"
-        return has_agent and atom.kind in ("name", "igo", "role", "metonym")
+        return has_agent and atom.kind in ("name", "igo", "role", "metonym", "group")
     return False
 
 
 def compatible(group: list[Atom], atom: Atom) -> bool:
     kinds = [a.kind for a in group]
+    kinds_set = set(kinds)
     persons = {"person", "name-run", "title-ref"}
     if atom.kind in persons and any(k in persons for k in kinds):
         return False
-    if atom.kind in ("name", "igo", "group", "metonym") and any(k in ("name", "igo", "group", "metonym", "demonym") for k in kinds):
+    if atom.kind in ("name", "igo", "group", "metonym") and any(k in ("name", "igo", "group", "metonym", "demonym") for k in kinds) \
+            and not (atom.kind == "group" and kinds_set <= {"role", "adj", "name"}):
         return False
     countries = {e.country for a in group + [atom] if a.kind in ("name", "adj", "demonym", "metonym")
                  for e in a.entries[:1] if e.country}

@@ -24,6 +24,7 @@ class DocumentContext:
     lexicon: ActorLexicon
     on: date | None = None                          # event/publication date for office holders
     people: dict[str, Actor] = field(default_factory=dict)    # name and surname keys -> actor
+    aliases: dict[str, str] = field(default_factory=dict)     # "poutine" -> "Vladimir Putin"
     last_person: Actor | None = None
     countries: list[str] = field(default_factory=list)        # most recent last
 
@@ -129,7 +130,8 @@ def compose(chunk: Chunk, text: str, span: tuple[int, int], ctx: DocumentContext
     for atom in chunk.atoms:
         if atom.kind in ("name-run", "title-ref"):
             person_name = atom.text
-            known = ctx.people.get(norm_key(atom.text)) or ctx.people.get(norm_key(atom.text.split()[-1]))
+            known = ctx.people.get(norm_key(atom.text)) or ctx.people.get(norm_key(atom.text.split()[-1])) or \
+                ctx.people.get(norm_key(ctx.aliases.get(norm_key(atom.text.split()[-1]), "")))
             if known:
                 country, role, name, how = known.country, known.role, known.name, "context"
                 code = known.code
@@ -137,6 +139,10 @@ def compose(chunk: Chunk, text: str, span: tuple[int, int], ctx: DocumentContext
         entry = first_entry(atom, ctx)
         if atom.kind == "person":
             person_name = entry.name
+            ctx.aliases[norm_key(entry.phrase)] = entry.name
+            for part in entry.phrase.split():
+                if len(part) >= 3 and part[0].isupper():
+                    ctx.aliases.setdefault(norm_key(part), entry.name)
             known = ctx.people.get(norm_key(entry.name))
             code, country, role, name, how = entry.code, entry.country, entry.role, entry.name, "person"
             if known and ctx.on is None:
@@ -144,13 +150,16 @@ def compose(chunk: Chunk, text: str, span: tuple[int, int], ctx: DocumentContext
         elif atom.kind in ("igo", "group", "metonym"):
             code, name = entry.code, entry.name
             country = entry.country
-            role = role or entry.role
+            role = role if atom.kind == "metonym" and role else entry.role
+            if atom.kind == "group":
+                how = "group"
         elif atom.kind in ("name", "demonym", "adj"):
             country = country or entry.country
             name = name or entry.name
         elif atom.kind == "role":
             role = entry.role or entry.code
-            country = country or entry.country
+            inner = next((e.country for e in atom.entries if e.kind == "adj"), None)
+            country = country or entry.country or inner
     if code and code.startswith(("IGO", "NGO")):
         return Actor(code=code, country=None, role=None, name=name, text=text, span=span, how=how)
     if code and not role and not country:
@@ -161,6 +170,8 @@ def compose(chunk: Chunk, text: str, span: tuple[int, int], ctx: DocumentContext
         return None
     if code and (not role or code.endswith(role)) and len(code) > 3 and how in ("person", "context"):
         final = code
+    elif code and how == "group" and (not role or code[3:6] == role):
+        final = code  # three-level group codes stay whole: IMGMUSISI
     else:
         final = (country or "---") + (role or "")
     display = person_name or name or (ctx.lexicon.country_names.get(country) if country else None)

@@ -306,7 +306,8 @@ def locative_phrases(view: View) -> set[int]:
 
 
 def code_verb(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pattern, ...]) -> list[Found]:
-    if tok.dep == "acl" and not any(k.dep == "obl:agent" for k in view.children(tok.i)):
+    if tok.dep == "acl" and tok.feat("VerbForm") != "Inf" and not any(k.dep == "obl:agent" or k.case in ("par", "by")
+                                                                       for k in view.children(tok.i)):
         return []  # "les normes généralement reconnues": a description, not an action
     for pattern in patterns:
         if not pattern_holds(view, tok, pattern):
@@ -315,7 +316,7 @@ def code_verb(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
         if not sources:
             return []
         targets = actors_for_slots(view, actors, tok, pattern.target)
-        if not targets and not pattern.code.startswith("01"):
+        if not targets and not pattern.code.startswith("01") and not (pattern.reciprocal and len(sources) > 1):
             targets = fallback_targets(view, actors, tok, sources)
         return build(view, tok, pattern, sources, targets, (tok.i,))
     return []
@@ -342,7 +343,8 @@ def code_noun(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
         if not sources:
             continue
         targets = actors_for_slots(view, actors, tok, pattern.target, light)
-        if light is not None and not targets and not pattern.code.startswith("01"):
+        if light is not None and not targets and not pattern.code.startswith("01") and \
+                not (pattern.reciprocal and len(sources) > 1):
             targets = fallback_targets(view, actors, light, sources)
         if light is None and not targets:
             continue  # a bare event noun with one participant is background, not an event

@@ -85,12 +85,25 @@ class Locator:
                     continue
                 hit = self.gazetteer.lookup(name, country_hints=hints) or \
                     (self.gazetteer.lookup(name.split(" ", 1)[1], country_hints=hints) if " " in name else None)
+                if hit and not plausible(hit, hints):
+                    continue
                 if hit:
                     phrase = view.sentence.text[view.tok(min(view.np_tokens(tok.i) | {tok.i})).idx:view.tok(name_tok.i).end]
                     candidates.append((SPECIFICITY.get(hit.kind, 3), i, as_place(hit, phrase, "attached")))
         if not candidates:
             return None
         return min(candidates, key=lambda c: (c[0], c[1]))[2]
+
+
+# A small town abroad sharing its name with the real place (Borno, Solhan) is a homonym, not news.
+MIN_FOREIGN_POPULATION = 250_000
+
+
+def plausible(hit, hints) -> bool:
+    """A place in the participants' countries, a country, or a city big enough to be news by name."""
+    if not hints or hit.kind == "country" or hit.country in hints:
+        return True
+    return (hit.population or 0) >= MIN_FOREIGN_POPULATION
 
 
 def own_region(view: View, predicate: int) -> set[int]:

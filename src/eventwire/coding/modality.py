@@ -22,6 +22,7 @@ class ModalityWords:
     attempt: frozenset[str]
     reporting: frozenset[str]
     request: frozenset[str]
+    purpose: frozenset[str]
     background: frozenset[str]
     future_aux: frozenset[str]
 
@@ -35,7 +36,7 @@ def modality_words(lang: str) -> ModalityWords:
 
     return ModalityWords(words("negation_words"), words("intent_governors"), words("refusal_governors"),
                          words("threat_governors"), words("hypothetical_governors"), words("hypothetical_marks"),
-                         words("attempt_governors"), words("reporting_verbs"), words("request_governors"), words("background_prepositions"),
+                         words("attempt_governors"), words("reporting_verbs"), words("request_governors"), words("purpose_marks"), words("background_prepositions"),
                          words("future_auxiliaries"))
 
 
@@ -121,6 +122,9 @@ def modality_of(view: View, i: int, lang: str) -> Modality:
         return Modality("negated")
     if is_conditional(tok, view, words):
         return Modality("hypothetical")
+    if any(k.dep == "mark" and (k.lemma in words.purpose or k.text.lower() in words.purpose)
+           for k in view.children(i)) and tok.dep in ("advcl", "xcomp", "acl", "obl"):
+        return Modality("hypothetical")  # "ont manifesté pour réclamer …": the goal, not a second act
     child = tok
     for gov in governors(view, i):
         link = child.dep

@@ -6,8 +6,11 @@ are written once: passive agents, control and coordination inheritance, relative
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
+from functools import lru_cache
 
 from ..model import ParsedSentence, Token
+from ..resources import load_yaml
 
 NOMINAL_DEPS = {"det", "amod", "nmod", "flat", "flat:name", "flat:foreign", "appos", "compound", "nummod",
                 "nmod:poss", "fixed", "case", "punct", "cc", "conj", "advmod", "acl", "obl:mod", "nmod:npmod",
@@ -18,12 +21,41 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubj:pass", "csubj:pass")
 
 
+@lru_cache(maxsize=4)
+def temporal_heads(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_yaml(lang, "syntax.yaml")["temporal_heads"])
+
+
+def hoist_from_time_words(tokens: tuple[Token, ...], lang: str) -> tuple[Token, ...]:
+    """'a mené mercredi des frappes': the parser hangs the object on the weekday; give the
+    weekday's nominal dependents back to the verb (an object without a preposition, an oblique with one)."""
+    words = temporal_heads(lang)
+    moved = list(tokens)
+    for tok in tokens:
+        verb = tokens[tok.head]
+        if tok.lemma.lower() not in words or verb.pos not in ("VERB", "AUX") or tok.head == tok.i:
+            continue
+        has_object = any(t.head == verb.i and t.dep in ("obj", "dobj") and t.i != tok.i for t in tokens)
+        for kid in tokens:
+            if kid.head != tok.i or kid.i == tok.i or kid.dep not in ("nmod", "appos", "obj", "nmod:poss", "obl", "conj"):
+                continue
+            if kid.i < tok.i or kid.case in ("à", "de") and kid.dep == "nmod" and kid.pos == "NUM":
+                continue
+            dep = "obl" if kid.case else ("obj" if not has_object and tok.dep != "obj" else "obl")
+            if dep == "obj":
+                has_object = True
+            moved[kid.i] = replace(kid, head=verb.i, dep=dep)
+        if tok.dep in ("obj", "dobj") and any(moved[k.i].head == verb.i and moved[k.i].dep == "obj" for k in tokens):
+            moved[tok.i] = replace(tok, dep="obl:tmod")
+    return tuple(moved)
+
+
 class View:
     """Index over one sentence's tokens: children, subtrees, and argument lookups."""
 
     def __init__(self, sentence: ParsedSentence):
         self.sentence = sentence
-        self.tokens = sentence.tokens
+        self.tokens = hoist_from_time_words(sentence.tokens, sentence.lang)
         self._kids: dict[int, list[int]] = defaultdict(list)
         for tok in self.tokens:
             if tok.head != tok.i:
