@@ -91,6 +91,9 @@ class Token:
     def end(self) -> int:
         return self.idx + len(self.text)
 
+    def lower_text(self) -> str:
+        return self.text.lower()
+
 
 @dataclass(frozen=True, slots=True)
 class ParsedSentence:

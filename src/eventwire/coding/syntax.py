@@ -36,15 +36,20 @@ def hoist_from_time_words(tokens: tuple[Token, ...], lang: str) -> tuple[Token, 
         if tok.lemma.lower() not in words or verb.pos not in ("VERB", "AUX") or tok.head == tok.i:
             continue
         has_object = any(t.head == verb.i and t.dep in ("obj", "dobj") and t.i != tok.i for t in tokens)
+        first_hoisted = None
         for kid in tokens:
             if kid.head != tok.i or kid.i == tok.i or kid.dep not in ("nmod", "appos", "obj", "nmod:poss", "obl", "conj"):
                 continue
             if kid.i < tok.i or kid.case in ("à", "de") and kid.dep == "nmod" and kid.pos == "NUM":
                 continue
+            if kid.dep == "conj" and first_hoisted is not None:
+                moved[kid.i] = replace(kid, head=first_hoisted)  # "dimanche Israël et le Hamas"
+                continue
             dep = "obl" if kid.case else ("obj" if not has_object and tok.dep != "obj" else "obl")
             if dep == "obj":
                 has_object = True
             moved[kid.i] = replace(kid, head=verb.i, dep=dep)
+            first_hoisted = kid.i if first_hoisted is None else first_hoisted
         if tok.dep in ("obj", "dobj") and any(moved[k.i].head == verb.i and moved[k.i].dep == "obj" for k in tokens):
             moved[tok.i] = replace(tok, dep="obl:tmod")
     return tuple(moved)
@@ -181,7 +186,25 @@ class View:
             if kid.dep == "conj" and kid.pos in ("NOUN", "PROPN", "PRON", "X", "ADJ"):
                 result.append(kid)
                 result.extend(self.conjuncts(kid.i))
+        if not result:
+            stray = self.stray_conjunct(i)
+            if stray is not None:
+                result.append(stray)
         return result
+
+    def stray_conjunct(self, i: int) -> Token | None:
+        """'entre Washington et les talibans' where the parser hung 'talibans' on the verb:
+        a nominal marked conj right after 'et/and' that follows this noun phrase."""
+        end = max(self.np_tokens(i)) + 1
+        if end >= len(self.tokens) or self.tokens[end].lower_text() not in ("et", "and"):
+            return None
+        for j in range(end + 1, min(end + 4, len(self.tokens))):
+            tok = self.tokens[j]
+            if tok.dep == "conj" and tok.pos in ("NOUN", "PROPN") and self.tokens[tok.head].pos in ("VERB", "AUX"):
+                return tok
+            if tok.pos not in ("DET", "ADJ"):
+                return None
+        return None
 
     def np_tokens(self, i: int) -> set[int]:
         """The noun phrase under i: nominal dependents only, and only 'de/of' complements

@@ -1,0 +1,1 @@
+"""Runners map `Pipeline.process_batch` over inputs: `local` (a process pool) writes to the store."""
