@@ -101,6 +101,8 @@ class View:
 
     def is_passive(self, i: int) -> bool:
         kids = self.children(i)
+        if self.has_reflexive(i) and not any(k.dep in ("aux:pass", "auxpass") for k in kids):
+            return False  # "la Chine s'est déclarée prête": pronominal, not passive
         return any(k.dep in PASSIVE_SUBJECT_DEPS or k.dep in ("aux:pass", "auxpass") for k in kids) or \
             any(k.dep == "obl:agent" for k in kids) or \
             (self.tokens[i].feat("VerbForm") == "Part" and any(k.case in ("par", "by") and k.dep.startswith("obl")
@@ -111,7 +113,7 @@ class View:
             # the French model often labels "par la gendarmerie" obl:mod rather than obl:agent
             return [k for k in self.children(i) if k.dep == "obl:agent" or
                     (k.dep.startswith("obl") and k.case in ("par", "by"))]
-        return [k for k in self.children(i) if k.dep in SUBJECT_DEPS]
+        return [k for k in self.children(i) if k.dep in SUBJECT_DEPS or k.dep in PASSIVE_SUBJECT_DEPS]
 
     def own_objects(self, i: int) -> list[Token]:
         if self.is_passive(i):

@@ -6,7 +6,6 @@ a run killed at any moment and started again finishes with nothing lost and noth
 """
 from __future__ import annotations
 
-import json
 import platform
 import time
 from collections import deque
@@ -144,6 +143,3 @@ def _results(batches, settings: Settings, workers: int, actor_files, pipeline: P
             pool.shutdown(wait=False, cancel_futures=True)
             raise
 
-
-def settings_json(settings: Settings) -> str:
-    return json.dumps(asdict(settings), sort_keys=True)
