@@ -1,4 +1,4 @@
-"""Command line: `eventwire code | eval`. Bad input -> one line on stderr and exit code 2."""
+"""Command line: `eventwire code | eval | ingest | export | stats`. Bad input -> one line on stderr and exit code 2."""
 from __future__ import annotations
 
 import argparse
@@ -34,6 +34,39 @@ EVAL_EXAMPLES = """examples:
 """
 
 
+INGEST_EXAMPLES = """examples:
+  eventwire ingest samples/corpus                       # into ./eventwire.duckdb
+  eventwire ingest dumps/ --db news.duckdb --workers 4  # one spaCy model per worker
+  eventwire ingest dump.jsonl --published 2024-03-12 --lang fr
+
+Re-ingesting the same inputs adds nothing; a run stopped at any point (even kill -9) finishes
+when started again. Only one process may write a database at a time.
+exit codes: 0 ingested (rejected inputs are listed on stderr), 2 bad input or database in use
+"""
+
+EXPORT_EXAMPLES = """examples:
+  eventwire export --format gdelt --out events.tsv                  # GDELT 2.0 Events, 61 columns
+  eventwire export --format gdelt-mentions --out mentions.tsv       # GDELT 2.0 Mentions, 16 columns
+  eventwire export --format plover --since 2024-01-01 > plover.jsonl
+  eventwire export --format parquet --out events.parquet --db news.duckdb
+"""
+
+STATS_EXAMPLES = """examples:
+  eventwire stats
+  eventwire stats --db news.duckdb --top 20
+"""
+
+
+def positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a positive whole number")
+    return number
+
+
 def valid_date(value: str) -> str:
     try:
         return date.fromisoformat(value).isoformat()
@@ -66,6 +99,37 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--lang", choices=SUPPORTED_LANGS, help="language of the gold sentences (default: detect)")
     ev.add_argument("--json", action="store_true", help="print the full report as JSON")
     ev.add_argument("--show", type=int, default=10, metavar="N", help="misses and extras to list (default 10)")
+
+    ingest = commands.add_parser("ingest", help="code documents into a DuckDB database (linked events, mentions)",
+                                 epilog=INGEST_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ingest.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt, .html/.htm, .jsonl files or directories")
+    ingest.add_argument("--db", default="eventwire.duckdb", metavar="PATH", help="database file (default ./eventwire.duckdb)")
+    ingest.add_argument("--workers", type=positive_int, default=1, metavar="N",
+                        help="worker processes, each with its own spaCy models (default 1: in this process)")
+    ingest.add_argument("--published", type=valid_date, metavar="YYYY-MM-DD",
+                        help="publication date of the inputs (fills a year the page does not give)")
+    ingest.add_argument("--lang", choices=SUPPORTED_LANGS, help="skip language detection")
+    ingest.add_argument("--encoding", help="decode inputs with this encoding instead of UTF-8 (e.g. cp1252)")
+    ingest.add_argument("--batch-size", type=positive_int, metavar="N",
+                        help="documents per batch and per transaction (default: the batch_size setting)")
+    ingest.add_argument("--link-window", type=int, default=1, metavar="DAYS",
+                        help="days apart two reports of one event may be dated (default 1; docs/linking.md)")
+    ingest.add_argument("--actors", action="append", default=[], metavar="TSV",
+                        help="a user actor dictionary (phrase, code[, kind, start, end]); repeatable")
+    ingest.add_argument("--quiet", action="store_true", help="no progress line")
+
+    export = commands.add_parser("export", help="write the stored events as GDELT, PLOVER, CSV or Parquet",
+                                 epilog=EXPORT_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    export.add_argument("--format", required=True, choices=("gdelt", "gdelt-mentions", "plover", "csv", "parquet"))
+    export.add_argument("--since", type=valid_date, metavar="YYYY-MM-DD", help="events dated on or after this day")
+    export.add_argument("--until", type=valid_date, metavar="YYYY-MM-DD", help="events dated on or before this day")
+    export.add_argument("--out", metavar="FILE", help="output file (default: standard output; required for parquet)")
+    export.add_argument("--db", default="eventwire.duckdb", metavar="PATH", help="database file (default ./eventwire.duckdb)")
+
+    stats = commands.add_parser("stats", help="counts by day, root, dyad and place", epilog=STATS_EXAMPLES,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    stats.add_argument("--db", default="eventwire.duckdb", metavar="PATH", help="database file (default ./eventwire.duckdb)")
+    stats.add_argument("--top", type=positive_int, default=10, metavar="N", help="rows per table (default 10)")
     return parser
 
 
@@ -84,6 +148,12 @@ def main(argv: list[str] | None = None) -> int:
             return run_code(args, settings)
         if args.command == "eval":
             return run_eval_command(args, settings)
+        if args.command == "ingest":
+            return run_ingest(args, settings)
+        if args.command == "export":
+            return run_export(args)
+        if args.command == "stats":
+            return run_stats(args)
     except EventwireError as exc:
         print(f"eventwire: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -196,6 +266,126 @@ def run_eval_command(args, settings) -> int:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
     else:
         print(format_report(report, show=args.show))
+    return 0
+
+
+class Progress:
+    """documents/s and events found: a tqdm bar on a terminal, else one stderr line per batch."""
+
+    def __init__(self, quiet: bool):
+        self.bar = None
+        self.quiet = quiet
+        if not quiet and sys.stderr.isatty():
+            try:
+                from tqdm import tqdm
+                self.bar = tqdm(unit="doc", desc="ingest", file=sys.stderr, dynamic_ncols=True)
+            except ImportError:
+                pass
+        self.shown = 0
+
+    def __call__(self, report, result) -> None:
+        for rejection in result.rejections:
+            self.write(f"eventwire: rejected {rejection.detail}")
+        if self.quiet:
+            return
+        if self.bar is not None:
+            self.bar.update(report.seen - self.shown)
+            self.bar.set_postfix(events=report.events, mentions=report.mentions, refresh=False)
+        elif report.seen > self.shown:
+            rate = report.documents / report.seconds if report.seconds else 0.0
+            print(f"eventwire: ingest: {report.seen} documents ({report.documents} new, {rate:.1f}/s), "
+                  f"{report.mentions} reports -> {report.events} new events", file=sys.stderr, flush=True)
+        self.shown = report.seen
+
+    def write(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            print(line, file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def run_ingest(args, settings) -> int:
+    from dataclasses import replace
+
+    from .linking import LinkRule
+    from .runners.local import ingest
+    from .store import Store
+
+    if args.batch_size:
+        settings = replace(settings, batch_size=args.batch_size)
+    if args.link_window < 0:
+        raise InputError("--link-window must be 0 or more days")
+    progress = Progress(args.quiet)
+    with Store(args.db, rule=LinkRule(day_window=args.link_window)) as store:
+        try:
+            report = ingest(args.inputs, store, settings, workers=args.workers, published=args.published,
+                            lang=args.lang, encoding=args.encoding, actor_files=tuple(args.actors), on_batch=progress)
+        finally:
+            progress.close()
+        if report.seen == 0:
+            if not report.rejections:
+                print("eventwire: no input documents found", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        rate = report.documents / report.seconds if report.seconds else 0.0
+        if not args.quiet:
+            print(f"eventwire: ingest: {report.documents} new documents ({report.skipped} already stored, "
+                  f"{len(report.rejections)} rejected) in {report.seconds:.1f}s ({rate:.1f}/s); {report.mentions} "
+                  f"reports -> {report.events} new events; database {args.db}", file=sys.stderr)
+    return 0
+
+
+def run_export(args) -> int:
+    from .export import gdelt, plover, tabular
+    from .store import Store
+
+    if args.format == "parquet" and not args.out:
+        raise InputError("--format parquet writes a binary file: give --out FILE.parquet")
+    if args.since and args.until and args.since > args.until:
+        raise InputError(f"--since {args.since} is after --until {args.until}")
+    with Store(args.db, read_only=True) as store:
+        if args.format in ("csv", "parquet"):
+            if args.out:
+                count = tabular.copy_events(store.con, args.out, args.format, args.since, args.until)
+            else:
+                import tempfile
+                from pathlib import Path
+
+                with tempfile.TemporaryDirectory() as tmp:
+                    path = Path(tmp) / "events.csv"
+                    count = tabular.copy_events(store.con, path, "csv", args.since, args.until)
+                    sys.stdout.write(path.read_text(encoding="utf-8"))
+        else:
+            writer = {"gdelt": gdelt.write_events, "gdelt-mentions": gdelt.write_mentions, "plover": plover.write}[args.format]
+            if args.out:
+                with open(args.out, "w", encoding="utf-8", newline="\n") as out:
+                    count = writer(store.con, out, args.since, args.until)
+            else:
+                try:
+                    count = writer(store.con, sys.stdout, args.since, args.until)
+                    sys.stdout.flush()
+                except BrokenPipeError:  # `eventwire export ... | head`: the reader has what it wanted
+                    import os
+                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                    return 0
+            left_out = plover.skipped(store.con) if args.format == "plover" else gdelt.undated_events(store.con)
+            if left_out:
+                why = "undated or CAMEO 01/02 (no PLOVER category)" if args.format == "plover" else "undated"
+                print(f"eventwire: export: {left_out} events left out ({why})", file=sys.stderr)
+    print(f"eventwire: export: {count} {'mention' if args.format == 'gdelt-mentions' else 'event'} rows"
+          + (f" -> {args.out}" if args.out else ""), file=sys.stderr)
+    return 0
+
+
+def run_stats(args) -> int:
+    from .store import Store
+    from .store.stats import stats_text
+
+    with Store(args.db, read_only=True) as store:
+        print(stats_text(store.con, top=args.top))
     return 0
 
 

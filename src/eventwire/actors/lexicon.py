@@ -55,6 +55,7 @@ class ActorLexicon:
     max_tokens: int
     adjectives: frozenset[str]          # keys of country adjectives (skippable inside role phrases)
     country_names: dict[str, str]       # code -> display name
+    prefixes: frozenset[str] = frozenset()   # every prefix of every phrase key: stops span growth early
 
     def lookup(self, key: str, surface: str) -> tuple[Entry, ...]:
         found = self.phrases.get(key, ())
@@ -177,8 +178,9 @@ def load_lexicon(lang: str, user_files: tuple[str, ...] = ()) -> ActorLexicon:
         max_tokens = max(max_tokens, len(re.findall(r"\w+", entry.phrase)) + 2)
         if entry.kind == "adj":
             adjectives.add(key)
+    prefixes = frozenset(key[:n] for key in phrases for n in range(1, len(key) + 1))
     return ActorLexicon(lang=lang, phrases={k: tuple(v) for k, v in phrases.items()}, max_tokens=max_tokens,
-                        adjectives=frozenset(adjectives), country_names=names)
+                        adjectives=frozenset(adjectives), country_names=names, prefixes=prefixes)
 
 
 def resource_root() -> Path:

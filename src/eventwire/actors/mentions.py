@@ -79,10 +79,11 @@ def find_chunks(sentence: ParsedSentence, lexicon: ActorLexicon) -> tuple[Chunk,
 
 def find_atoms(sentence: ParsedSentence, lexicon: ActorLexicon, refs: References) -> list[Atom]:
     tokens = sentence.tokens
+    keys = tuple(norm_key(t.text) for t in tokens)
     atoms: list[Atom] = []
     i = 0
     while i < len(tokens):
-        atom = reference_atom(tokens, i, refs) or lexicon_atom(tokens, i, lexicon) or name_atom(tokens, i, refs)
+        atom = reference_atom(tokens, keys, i, refs) or lexicon_atom(tokens, keys, i, lexicon) or name_atom(tokens, i, refs)
         if atom is None:
             i += 1
             continue
@@ -96,14 +97,16 @@ def span_key(tokens: tuple[Token, ...], start: int, end: int) -> tuple[str, str]
     return norm_key(surface), surface
 
 
-def reference_atom(tokens: tuple[Token, ...], i: int, refs: References) -> Atom | None:
+def reference_atom(tokens: tuple[Token, ...], keys: tuple[str, ...], i: int, refs: References) -> Atom | None:
     tok = tokens[i]
     if tok.pos == "PRON" and tok.text.lower() in refs.person_pronouns:
         return Atom(i, i + 1, "pronoun", text=tok.text)
+    if tok.pos not in ("DET", "NUM", "PRON", "ADJ", "NOUN"):
+        return None
     for length in (4, 3, 2):
         if i + length > len(tokens):
             continue
-        key, _ = span_key(tokens, i, i + length)
+        key = "".join(keys[i:i + length])
         if key in refs.pair_keys:
             return Atom(i, i + length, "pair")
         if key in refs.speaker_keys:
@@ -111,18 +114,23 @@ def reference_atom(tokens: tuple[Token, ...], i: int, refs: References) -> Atom 
     return None
 
 
-def lexicon_atom(tokens: tuple[Token, ...], i: int, lexicon: ActorLexicon) -> Atom | None:
-    if not any(ch.isalnum() for ch in tokens[i].text):
+def lexicon_atom(tokens: tuple[Token, ...], keys: tuple[str, ...], i: int, lexicon: ActorLexicon) -> Atom | None:
+    if not keys[i] or keys[i] not in lexicon.prefixes:
         return None
     best: Atom | None = None
-    for end in range(min(len(tokens), i + lexicon.max_tokens), i, -1):
-        key, surface = span_key(tokens, i, end)
+    key = ""
+    for end in range(i + 1, min(len(tokens), i + lexicon.max_tokens) + 1):
+        key += keys[end - 1]
+        if key not in lexicon.prefixes:
+            break
+        if key not in lexicon.phrases:
+            continue
+        surface = "".join(t.text for t in tokens[i:end])
         following = tokens[end] if end < len(tokens) else None
         found = tuple(e for e in lexicon.lookup(key, surface) if capitalised_enough(e, tokens[i], following))
         if found:
-            best = make_atom(i, end, found)
-            break
-    skipping = role_skipping_adjectives(tokens, i, lexicon)
+            best = make_atom(i, end, found)  # keep growing: the longest match wins
+    skipping = role_skipping_adjectives(tokens, keys, i, lexicon)
     if skipping and (best is None or skipping.end > best.end):
         return skipping
     return best
@@ -143,23 +151,27 @@ def make_atom(start: int, end: int, entries: tuple[Entry, ...]) -> Atom:
     return Atom(start, end, ordered[0].kind, ordered)
 
 
-def role_skipping_adjectives(tokens: tuple[Token, ...], i: int, lexicon: ActorLexicon) -> Atom | None:
+def role_skipping_adjectives(tokens: tuple[Token, ...], keys: tuple[str, ...], i: int, lexicon: ActorLexicon) -> Atom | None:
     """'ministre russe des Affaires étrangères' is the role 'ministre des Affaires étrangères'
     with a country adjective inside; match the role and leave the adjective to its own atom."""
     kept: list[int] = []
     adjectives: list[Entry] = []
     best = None
+    grown = ""
     for j in range(i, min(len(tokens), i + lexicon.max_tokens + 2)):
-        key, surface_j = span_key(tokens, j, j + 1)
+        key = keys[j]
         if not key:
             break
         if j > i and key in lexicon.adjectives:
-            adjectives.extend(e for e in lexicon.lookup(key, surface_j) if e.kind == "adj")
+            adjectives.extend(e for e in lexicon.lookup(key, tokens[j].text) if e.kind == "adj")
             continue
+        grown += key
+        if grown not in lexicon.prefixes:
+            break
         kept.append(j)
-        if adjectives and len(kept) > 1:
+        if adjectives and len(kept) > 1 and grown in lexicon.phrases:
             surface = "".join(tokens[k].text for k in kept)
-            roles = tuple(e for e in lexicon.lookup(norm_key(surface), surface) if e.kind == "role")
+            roles = tuple(e for e in lexicon.lookup(grown, surface) if e.kind == "role")
             if roles:
                 # the adjective's country travels with the role ("ministre russe des Affaires étrangères")
                 best = Atom(i, j + 1, "role", roles + tuple(adjectives[:1]))

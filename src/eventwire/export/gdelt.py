@@ -78,6 +78,13 @@ def actor_fields(code: str | None, name: str | None, country: str | None) -> lis
     return [code, clean(name).upper(), country or "", group, "", "", "", *types]
 
 
+def actor_name(row: dict, side: str) -> str | None:
+    """The actor's name; for a bare country actor the country's name, as GDELT writes it."""
+    if not row[f"{side}_code"]:
+        return None
+    return row[f"{side}_name"] or country_names().get(row[f"{side}_country"] or "") or row[f"{side}_code"]
+
+
 def geo_type(kind: str | None, country: str | None, geonameid) -> int:
     usa = country == "USA"
     if kind == "country":
@@ -123,8 +130,8 @@ def event_rows(con, since: str | None = None, until: str | None = None) -> Itera
         day: date = row["period_start"]
         fields = [
             str(row["global_id"]), day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year), fraction_date(day),
-            *actor_fields(row["source_code"], row["source_name"] or row["source_code"], row["source_country"]),
-            *actor_fields(row["target_code"], row["target_name"] or row["target_code"], row["target_country"]),
+            *actor_fields(row["source_code"], actor_name(row, "source"), row["source_country"]),
+            *actor_fields(row["target_code"], actor_name(row, "target"), row["target_country"]),
             "1" if row["first_sentence"] == 0 else "0",
             row["cameo"], row["cameo"][:3], row["root"], str(row["quad_class"]), f"{row['goldstein']:.1f}",
             str(row["num_mentions"]), str(row["num_sources"]), str(row["num_articles"]), "",
