@@ -158,10 +158,19 @@ def stamp_publication(year: int | None, month: int, day: int, time: str | None, 
 
 
 def parse_textual_stamp(line: str, time: str | None) -> Publication | None:
-    """'Publié le 12 mars 2024 à 14h05', 'Updated March 3, 2024' through dateparser's search."""
+    """'Publié le 12 mars 2024 à 14h05', 'Updated March 3, 2024': our own time grammar first,
+    dateparser's search for what it does not cover."""
     from dateparser.search import search_dates
 
+    from .time import find_times
+
     without_clock = CLOCK.sub(" ", line)
+    year = re.search(r"\b(?:19|20)\d{2}\b", without_clock)
+    for lang in ("fr", "en"):
+        for mention in find_times(without_clock, lang, date(2000, 1, 1), "past"):
+            if mention.precision == "day" and mention.date:
+                month, day = int(mention.date[5:7]), int(mention.date[8:10])
+                return stamp_publication(int(mention.date[:4]) if year else None, month, day, time, line)
     found = search_dates(without_clock, languages=["fr", "en"],
                          settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month"]})
     if not found:
@@ -189,7 +198,30 @@ def extract_html(item: RawItem) -> Extracted | None:
     if data.get("date"):
         stamp = Publication(date=data["date"][:10], month_day=data["date"][5:10], year_known=True,
                             source="html-meta", text=data["date"])
+    else:
+        stamp = byline_stamp(item.content)
     return Extracted(text=text, title=data.get("title"), url=data.get("url"), stamp=stamp)
+
+
+def byline_stamp(html: str) -> Publication | None:
+    """No date in the page's metadata: a 'Publié le …' / 'Updated …' line in the visible text."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    for bad in root.xpath("//script|//style"):
+        bad.drop_tree()
+    # a byline carries the stamp anywhere in the line: "Par notre correspondant — Publié le …"
+    anywhere = [re.compile(p.pattern.lstrip("^"), re.IGNORECASE) for p in chrome_rules().stamp]
+    for line in root.text_content().splitlines():
+        line = line.strip()
+        if line and len(line) < 120 and any(p.search(line) for p in anywhere):
+            stamp = parse_stamp(line)
+            if stamp:
+                return stamp
+    return None
 
 
 # ---------------------------------------------------------------- publication date

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -155,7 +156,7 @@ class Store:
     # -- runs ---------------------------------------------------------------------------------
     def start_run(self, command: str, inputs: Sequence[str], settings: dict, versions: dict, workers: int) -> str:
         started = utcnow()
-        run_id = content_id(started.isoformat(), command, json.dumps(list(inputs)), str(id(self)))
+        run_id = uuid.uuid4().hex[:16]        # a run is an occurrence, not content: a random id
         with self.transaction() as con:
             # We hold the write lock, so any run still marked running died without finishing.
             con.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
