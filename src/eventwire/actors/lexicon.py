@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from ..resources import ROOT, read_tsv, read_tsv_path
+from ..resources import ROOT, read_tsv
 
 SEPARATORS = re.compile(r"[\s\-'’.‐–]+")
 
@@ -140,18 +140,10 @@ def people_entries() -> list[Entry]:
 
 
 def user_entries(paths: tuple[str, ...]) -> list[Entry]:
-    """User dictionaries: TSV files with phrase, code[, kind, start, end] columns."""
-    entries = []
-    for path in paths:
-        for row in read_tsv_path(Path(path)):
-            phrase, code = row.get("phrase", ""), row.get("code", "")
-            if not phrase or not code:
-                continue
-            country, role = split_code(code)
-            entries.append(Entry(kind=row.get("kind") or "person", code=code, name=row.get("name") or phrase,
-                                 phrase=phrase, country=country, role=role,
-                                 start=parse_day(row.get("start", "")), end=parse_day(row.get("end", ""))))
-    return entries
+    """User dictionaries (YAML/CSV/TSV or PETRARCH .actors/.agents), applied after the packaged data."""
+    from .dictionaries import load_dictionary
+
+    return [entry for path in paths for entry in load_dictionary(path)]
 
 
 def country_display_names(lang: str) -> dict[str, str]:
@@ -163,8 +155,11 @@ def country_display_names(lang: str) -> dict[str, str]:
 @lru_cache(maxsize=8)
 def load_lexicon(lang: str, user_files: tuple[str, ...] = ()) -> ActorLexicon:
     names = country_display_names(lang)
+    user = user_entries(user_files)
     entries = (country_entries(lang, names) + role_entries(lang) + org_entries(lang, "igos.tsv", "igo")
-               + org_entries(lang, "groups.tsv", "group") + people_entries() + user_entries(user_files))
+               + org_entries(lang, "groups.tsv", "group") + people_entries())
+    overridden = {norm_key(e.phrase) for e in user}  # a user entry replaces the packaged ones for its phrase
+    entries = [e for e in entries if norm_key(e.phrase) not in overridden] + user
     phrases: dict[str, list[Entry]] = defaultdict(list)
     max_tokens = 1
     adjectives = set()

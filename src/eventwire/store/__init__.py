@@ -260,17 +260,19 @@ class Store:
             rows = con.execute(
                 "SELECT event_id, link_key, date, date_precision, geonameid FROM events "
                 "WHERE link_key IN (SELECT unnest(?::VARCHAR[])) AND period_start BETWEEN ? AND ? "
-                "ORDER BY added_at, event_id",
+                "ORDER BY seq",
                 [sorted({r.link_key for _, _, r in keyed}), min(dated) - window, max(dated) + window]).fetchall()
             for row in rows:
                 linker.add(Candidate(*row))
         known_place = {c.event_id: c.geonameid for cands in linker.by_key.values() for c in cands}
+        seq = con.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
         event_rows, mention_rows, touched, places = [], [], set(), {}
         for event, start, report in keyed:
             event_id, is_new = linker.link(report)
             touched.add(event_id)
             if is_new:
-                event_rows.append(event_row(event, run_id, now))
+                seq += 1
+                event_rows.append(event_row(event, seq, run_id, now))
                 known_place[event_id] = report.geonameid
             elif known_place.get(event_id) is None and report.geonameid is not None:
                 places[event_id] = event.place
@@ -332,7 +334,7 @@ DOCUMENT_COLUMNS = ("doc_id", "origin", "url", "lang", "title", "published", "pu
                     "run_id", "added_at")
 ORIGIN_COLUMNS = ("doc_id", "article_key", "origin", "url", "source_key", "source_name", "run_id", "added_at")
 REJECTION_COLUMNS = ("rejection_id", "origin", "stage", "reason", "detail", "run_id", "added_at")
-EVENT_COLUMNS = ("event_id", "global_id", "link_key", "source_code", "source_name", "source_country", "source_role",
+EVENT_COLUMNS = ("event_id", "global_id", "seq", "link_key", "source_code", "source_name", "source_country", "source_role",
                  "target_code", "target_name", "target_country", "target_role", "cameo", "root", "quad_class",
                  "goldstein", "plover_type", "plover_mode", "modality", "date", "date_precision", "period_start",
                  "place_name", "geonameid", "lat", "lon", "place_country", "place_fips", "place_adm1", "place_kind",
@@ -400,10 +402,10 @@ def document_row(result, run_id, now) -> tuple:
             doc.dropped_lines, run_id, now)
 
 
-def event_row(event: Event, run_id, now) -> tuple:
+def event_row(event: Event, seq: int, run_id, now) -> tuple:
     target = event.target
     report = as_report(event)
-    return (event.event_id, global_id(event.event_id), report.link_key,
+    return (event.event_id, global_id(event.event_id), seq, report.link_key,
             event.source.code, event.source.name, event.source.country, event.source.role,
             target.code if target else None, target.name if target else None,
             target.country if target else None, target.role if target else None,

@@ -72,6 +72,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         """CREATE TABLE events (
             event_id VARCHAR PRIMARY KEY,       -- the mention_id of its first report
             global_id BIGINT NOT NULL UNIQUE,   -- integer form of event_id (GLOBALEVENTID)
+            seq BIGINT NOT NULL,                -- creation order (1, 2, ...): breaks linking ties the same way on every run
             link_key VARCHAR NOT NULL,          -- source|target|root|modality class
             source_code VARCHAR NOT NULL, source_name VARCHAR, source_country VARCHAR, source_role VARCHAR,
             target_code VARCHAR, target_name VARCHAR, target_country VARCHAR, target_role VARCHAR,
