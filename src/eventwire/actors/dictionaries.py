@@ -96,7 +96,9 @@ def petrarch_date(value: str) -> date | None:
 def petrarch_phrase(raw: str) -> str:
     """'VLADIMIR_PUTIN_' -> 'Vladimir Putin' (the trailing underscore only marks a word end)."""
     words = raw.strip().strip("+").strip("_").replace("_", " ").split()
-    return " ".join(w if not w.isalpha() or len(w) <= 3 and w.isupper() else w.capitalize() for w in words)
+    if len(words) == 1 and words[0].isalpha() and len(words[0]) <= 5:
+        return words[0]  # an acronym such as NATO stays as written (matched case-sensitively)
+    return " ".join(w.capitalize() if w.isalpha() else w for w in words)
 
 
 def code_blocks(text: str) -> list[tuple[str, date | None, date | None]]:
