@@ -23,6 +23,8 @@ from .tables import describe, intent_code, refusal_code, threat_code
 SELF_SLOTS = ("poss",)
 # Roots whose action lands on the country where it happens (visits, aid, force, violence)
 PLACE_TARGET_ROOTS = frozenset({"04", "06", "07", "15", "17", "18", "19", "20"})
+# Agents that act against their own country ("M23 rebels seized Goma" -> COD)
+NON_STATE_ROLES = frozenset({"REB", "INS", "SEP", "UAF", "OPP", "CRM"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,10 @@ class SentenceActors:
             self.resolved[number] = actors
             if actors and self.is_subject(chunk) and any(a.kind in PERSON_ATOMS for a in chunk.atoms):
                 self.subject_person = actors[0]
+
+    def countries(self) -> tuple[str, ...]:
+        """Countries named in the sentence ('the eastern Ukrainian town of Avdiivka'): place hints."""
+        return tuple(a.country for found in self.resolved.values() for a in found if a.country)
 
     def is_subject(self, chunk: Chunk) -> bool:
         return any(self.view.tok(i).dep in ("nsubj", "nsubj:pass") for i in range(chunk.start, chunk.end))
@@ -373,8 +379,12 @@ def build(view: View, anchor: Token, pattern: Pattern, sources: tuple[Actor, ...
     if pattern.code.startswith("03") and modality.kind in ("asserted", "reported"):
         modality = Modality("intended", None, governor=anchor.i)  # the verb itself expresses the intention
     code = transform_code(pattern.code, modality)
-    # an intention, refusal or threat is one side's: only the reciprocal action itself is mutual
+    # an intention, refusal or threat is one side's: only the reciprocal action itself is mutual;
+    # but partners who jointly pledge cooperation ("X and Y pledged to deepen ties") pledge it to each other
+    cooperative = pattern.reciprocal or pattern.code[:2] in ("03", "04", "05", "06")
     mutual = pattern.reciprocal and modality.transform is None
+    if not targets and len(sources) > 1 and cooperative and modality.transform in (None, "intent"):
+        mutual = True
     pairs: list[tuple[Actor, Actor | None]] = []
     if mutual and not targets and len(sources) > 1:
         # "l'Iran et l'Irak ont signé un accord": each member acts on the other
@@ -411,8 +421,9 @@ def settle_unknown_countries(event: Event) -> Event | None:
     if new_source is None:
         return None
     new_target = settle(target, source) if target is not None else None
+    non_state = new_source.role in NON_STATE_ROLES
     if new_target is None and event.place and event.place.country and event.root in PLACE_TARGET_ROOTS \
-            and event.place.country != new_source.country and event.place.method != "dateline":
+            and (event.place.country != new_source.country or non_state) and event.place.method != "dateline":
         # "a débloqué une aide au Mozambique", "struck targets in Syria": the country acted upon
         country = event.place.country
         new_target = Actor(code=country, country=country, role=None, name=event.place.name,
@@ -462,7 +473,8 @@ def finish_event(item: Found, document: Document, sentence: ParsedSentence, view
                  resources: CoderResources, clock: DocumentClock, dateline) -> Event:
     facts = describe(item.code)
     when, planned_for = date_event(view, item.predicate, item.modality, clock, document.lang)
-    hints = tuple(c for c in (item.source.country, item.target.country if item.target else None) if c)
+    hints = tuple(dict.fromkeys(c for c in (item.source.country, item.target.country if item.target else None)
+                                + actors.countries() if c))
     place, planned_place = resources.locator.place_for(view, item.predicate, item.modality, actors, item, hints, dateline)
     first, last = min(item.trigger_tokens), max(item.trigger_tokens)
     span = (view.tok(first).idx, view.tok(last).end)
