@@ -82,7 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     code = commands.add_parser("code", help="code documents into CAMEO events", epilog=CODE_EXAMPLES,
                                formatter_class=argparse.RawDescriptionHelpFormatter)
-    code.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt, .html/.htm, .jsonl files, directories, or - for stdin")
+    code.add_argument("inputs", nargs="+", metavar="INPUT",
+                      help=".txt, .html/.htm, .jsonl files, .rss/.atom/.xml feeds, .warc/.warc.gz crawls, .urls lists, "
+                           "http(s):// URLs, directories, or - for stdin")
     code.add_argument("--published", type=valid_date, metavar="YYYY-MM-DD",
                       help="publication date of the inputs (fills a year the page does not give)")
     code.add_argument("--lang", choices=SUPPORTED_LANGS, help="skip language detection")
@@ -92,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--actors", action="append", default=[], metavar="TSV",
                       help="a user actor dictionary (phrase, code[, kind, start, end]); repeatable")
     code.add_argument("--strict", action="store_true", help="exit 2 if any input is rejected")
+    code.add_argument("--allow-private", action="store_true",
+                      help="let URLs and feeds reach private, loopback and link-local addresses (refused by default)")
 
     ev = commands.add_parser("eval", help="score the coder against a gold JSONL file", epilog=EVAL_EXAMPLES,
                              formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -166,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
 def run_code(args, settings) -> int:
     pipeline = Pipeline(settings, tuple(args.actors))
     items = read_inputs(args.inputs, published=args.published, lang=args.lang, encoding=args.encoding,
-                        max_bytes=settings.max_input_bytes)
+                        max_bytes=settings.max_input_bytes, allow_private=args.allow_private)
     coded_docs = 0
     rejections: list[Rejection] = []
     all_events: list[Event] = []

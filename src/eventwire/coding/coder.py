@@ -147,7 +147,17 @@ def remember_main_subject(view: View, actors: SentenceActors, ctx: DocumentConte
 
 # ------------------------------------------------------------------ finding events
 
+def non_political(view: View) -> bool:
+    """Sport, weather, markets: 'Germany and Spain meet in the quarter-final' is not diplomacy."""
+    cues = modality_words(view.sentence.lang).non_political
+    words = {t.text.lower() for t in view.tokens} | {t.lemma.lower() for t in view.tokens}
+    text = view.sentence.text.lower()
+    return any(cue in words if " " not in cue else cue in text for cue in cues)
+
+
 def find_events(view: View, actors: SentenceActors, resources: CoderResources) -> list[Found]:
+    if non_political(view):
+        return []
     found: list[Found] = []
     lexicon = resources.events
     coded_verbs: set[int] = set()

@@ -23,6 +23,7 @@ class ModalityWords:
     reporting: frozenset[str]
     request: frozenset[str]
     purpose: frozenset[str]
+    non_political: frozenset[str]
     background: frozenset[str]
     future_aux: frozenset[str]
 
@@ -36,7 +37,8 @@ def modality_words(lang: str) -> ModalityWords:
 
     return ModalityWords(words("negation_words"), words("intent_governors"), words("refusal_governors"),
                          words("threat_governors"), words("hypothetical_governors"), words("hypothetical_marks"),
-                         words("attempt_governors"), words("reporting_verbs"), words("request_governors"), words("purpose_marks"), words("background_prepositions"),
+                         words("attempt_governors"), words("reporting_verbs"), words("request_governors"), words("purpose_marks"),
+                         words("non_political_cues"), words("background_prepositions"),
                          words("future_auxiliaries"))
 
 

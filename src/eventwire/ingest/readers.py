@@ -1,8 +1,13 @@
-"""Read user inputs into RawItems; every unreadable input becomes a Rejection, never a crash."""
+"""Read user inputs into RawItems; every unreadable input becomes a Rejection, never a crash.
+
+Files (.txt/.html/.jsonl) are read here; feeds (.rss/.atom/.xml), WARC crawls (.warc, .warc.gz),
+URL lists (.urls) and http(s):// arguments are dispatched to feeds.py, warc.py and urls.py.
+"""
 from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -12,7 +17,33 @@ from ..model import RawItem, Rejection, content_id
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+URL_LIST_SUFFIXES = {".urls"}
+WARC_SUFFIXES = (".warc", ".warc.gz")
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | URL_LIST_SUFFIXES
+
+
+def is_web_url(name: str) -> bool:
+    return name.lower().startswith(("http://", "https://"))
+
+
+def source_type(name: str) -> str:
+    """"url" | "warc" | "feed" | "urls" | "file" (the .txt/.html/.jsonl readers below)."""
+    lowered = name.lower()
+    if is_web_url(name):
+        return "url"
+    if lowered.endswith(WARC_SUFFIXES):
+        return "warc"
+    suffix = Path(lowered).suffix
+    if suffix in FEED_SUFFIXES:
+        return "feed"
+    if suffix in URL_LIST_SUFFIXES:
+        return "urls"
+    return "file"
+
+
+def is_supported_name(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED or path.name.lower().endswith(WARC_SUFFIXES)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -61,7 +92,7 @@ def expand_paths(inputs: Iterable[str]) -> Iterator[str]:
         path = Path(name)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in SUPPORTED and not child.name.lower().startswith("readme"):
+                if is_supported_name(child) and not child.name.lower().startswith("readme"):
                     yield str(child)
         else:
             yield name
@@ -69,14 +100,49 @@ def expand_paths(inputs: Iterable[str]) -> Iterator[str]:
 
 def read_inputs(inputs: Iterable[str], *, published: str | None = None, lang: str | None = None,
                 encoding: str | None = None, max_bytes: int = 20_000_000,
-                stdin: object = None) -> Iterator[RawItem | Rejection]:
-    for name in expand_paths(inputs):
-        if name == "-":
-            yield from read_stdin(stdin or sys.stdin.buffer, published=published, lang=lang,
-                                  encoding=encoding, max_bytes=max_bytes)
-        else:
-            yield from read_file(Path(name), published=published, lang=lang, encoding=encoding,
-                                 max_bytes=max_bytes)
+                stdin: object = None, allow_private: bool = False, fetcher=None,
+                stats: Counter | None = None) -> Iterator[RawItem | Rejection]:
+    """All inputs as RawItems or Rejections. A Fetcher is made (and closed) only if a feed, URL list
+    or URL needs one; `allow_private` lets it fetch from private/loopback addresses. `stats` counts
+    what sources skipped without rejecting (non-HTML WARC records, unchanged feeds)."""
+    stats = stats if stats is not None else Counter()
+    own: list = []
+
+    def web():
+        if fetcher is not None:
+            return fetcher
+        if not own:
+            from .fetch import Fetcher
+            own.append(Fetcher(allow_private=allow_private, max_bytes=min(max_bytes, 10_000_000)))
+        return own[0]
+
+    try:
+        for name in expand_paths(inputs):
+            kind = "file" if name == "-" else source_type(name)
+            if name == "-":
+                yield from read_stdin(stdin or sys.stdin.buffer, published=published, lang=lang,
+                                      encoding=encoding, max_bytes=max_bytes)
+            elif kind == "file":
+                yield from read_file(Path(name), published=published, lang=lang, encoding=encoding,
+                                     max_bytes=max_bytes)
+            elif kind == "warc":
+                from .warc import read_warc
+                yield from read_warc(name, published=published, lang=lang, max_record_bytes=min(max_bytes, 10_000_000),
+                                     stats=stats)
+            elif kind == "feed":
+                from .feeds import read_feed
+                yield from read_feed(name, fetcher=web(), published=published, lang=lang, max_bytes=max_bytes,
+                                     stats=stats)
+            elif kind == "urls":
+                from .urls import read_url_list
+                yield from read_url_list(name, fetcher=web(), published=published, lang=lang, max_bytes=max_bytes,
+                                         stats=stats)
+            else:
+                from .urls import read_url
+                yield from read_url(name, fetcher=web(), published=published, lang=lang, stats=stats)
+    finally:
+        for made in own:
+            made.close()
 
 
 def read_stdin(stream, *, published, lang, encoding, max_bytes) -> Iterator[RawItem | Rejection]:
@@ -95,7 +161,8 @@ def read_file(path: Path, *, published, lang, encoding, max_bytes) -> Iterator[R
         return
     if path.suffix.lower() not in SUPPORTED and path.suffix:
         yield Rejection(origin, "read", "unsupported-format",
-                        f"{origin}: unsupported file type '{path.suffix}'; use .txt, .html/.htm or .jsonl")
+                        f"{origin}: unsupported file type '{path.suffix}'; use .txt, .html/.htm, .jsonl, "
+                        ".rss/.atom/.xml feeds, .warc/.warc.gz crawls, .urls lists or an http(s):// URL")
         return
     size = path.stat().st_size
     if size > max_bytes:
