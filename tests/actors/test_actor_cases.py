@@ -449,7 +449,7 @@ EN = [
     C("en", "Hong Kong police arrested six activists.", "Hong Kong police", "HKGCOP"),
     C("en", "Unions called another day of strikes.", "Unions", "---LAB"),
     C("en", "Aid groups denounced the conditions in detention centres.", "Aid groups", "---NGO"),
-    C("en", "Rohingya refugees landed in Indonesia.", "refugees", "---REF"),
+    C("en", "Rohingya refugees landed in Indonesia.", "refugees", "MMRREF"),
     C("en", "The Knesset passed the judicial overhaul in a first reading.", "Knesset", "ISRLEG"),
     C("en", "The Mossad was tasked with leading the investigation.", "Mossad", "ISRSPY"),
     C("en", "The FBI arrested a suspect in Michigan.", "FBI", "USACOP"),

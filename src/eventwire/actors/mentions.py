@@ -52,6 +52,8 @@ class References:
     linkers: frozenset[str]
     articles: frozenset[str]
     modifiers: frozenset[str]
+    instruments: frozenset[str]
+    group_pronouns: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -66,6 +68,8 @@ def load_references(lang: str) -> References:
         linkers=frozenset(w.lower() for w in data["linkers"]),
         articles=frozenset(w.lower() for w in data["articles"]),
         modifiers=frozenset(w.lower() for w in data.get("role_modifiers", [])),
+        instruments=frozenset(norm_key(w) for w in data.get("instruments", [])),
+        group_pronouns=frozenset(w.lower() for w in data.get("group_pronouns", [])),
     )
 
 
@@ -101,6 +105,8 @@ def reference_atom(tokens: tuple[Token, ...], keys: tuple[str, ...], i: int, ref
     tok = tokens[i]
     if tok.pos == "PRON" and tok.text.lower() in refs.person_pronouns:
         return Atom(i, i + 1, "pronoun", text=tok.text)
+    if tok.pos == "PRON" and tok.text.lower() in refs.group_pronouns and tok.dep in ("nsubj", "nsubj:pass"):
+        return Atom(i, i + 1, "group-pronoun", text=tok.text)
     if tok.pos not in ("DET", "NUM", "PRON", "ADJ", "NOUN"):
         return None
     for length in (4, 3, 2):
@@ -233,7 +239,8 @@ def is_actor(group: list[Atom]) -> bool:
 
 def joins(tokens: tuple[Token, ...], group: list[Atom], atom: Atom, refs: References) -> bool:
     last = group[-1]
-    if atom.kind in ("pronoun", "pair", "speaker") or last.kind in ("pronoun", "pair", "speaker"):
+    if atom.kind in ("pronoun", "pair", "speaker", "group-pronoun") or \
+            last.kind in ("pronoun", "pair", "speaker", "group-pronoun"):
         return False
     gap = [t.text.lower() for t in tokens[last.end:atom.start]]
     if distributes(gap, group, atom):
@@ -262,7 +269,7 @@ def gap_allowed(gap: list[str], group: list[Atom], atom: Atom, refs: References)
         return atom.kind in ("role", "person", "name-run") and has_agent
     if len(words) == 1 and words[0] in refs.linkers:
         if words[0] in ("'s", "’s"):
-            return atom.kind in ("role", "person", "name-run") and bool(kinds & {"name", "metonym", "igo", "group"})
+            return atom.kind in ("role", "person", "name-run") and bool(kinds & {"name", "metonym", "igo", "group", "role"})
         # "le président de la Russie", "ministre des Affaires étrangères de la France"
         return has_agent and atom.kind in ("name", "igo", "role", "metonym", "group")
     return False

@@ -53,13 +53,18 @@ def chunk_text(sentence: ParsedSentence, chunk: Chunk) -> tuple[str, tuple[int, 
 
 
 def resolve_chunk(chunk: Chunk, sentence: ParsedSentence, ctx: DocumentContext,
-                  subject_person: Actor | None = None, speaker: Actor | None = None) -> tuple[Actor, ...]:
+                  subject_person: Actor | None = None, speaker: Actor | None = None,
+                  subject_actor: Actor | None = None) -> tuple[Actor, ...]:
     """One chunk -> its actor(s); a pair phrase gives two, an unresolvable pronoun none."""
     text, span = chunk_text(sentence, chunk)
     kinds = chunk.kinds()
     if "pronoun" in kinds:
-        person = subject_person or ctx.last_person
+        # "il/elle" is a person when one leads the sentence, else the country or body that does
+        person = subject_person or (subject_actor if subject_actor and subject_actor.country else None) or ctx.last_person
         return (with_text(person, text, span, "pronoun"),) if person else ()
+    if "group-pronoun" in kinds:
+        # "Japan said it had halted aid": the subject of the clause that reports it
+        return (with_text(subject_actor, text, span, "pronoun"),) if subject_actor else ()
     if "pair" in kinds:
         return tuple(country_actor(c, ctx, text, span, "pair") for c in ctx.pair())
     if "speaker" in kinds:

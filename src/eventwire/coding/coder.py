@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..actors.lexicon import ActorLexicon, load_lexicon
-from ..actors.mentions import Chunk, find_chunks
+from ..actors.lexicon import norm_key
+from ..actors.mentions import Chunk, find_chunks, load_references
 from ..actors.resolve import PERSON_ATOMS, DocumentContext, resolve_chunk
 from ..model import Actor, Document, Event, ParsedSentence, Token, Trigger, content_id
 from .dating import DocumentClock, date_event
@@ -21,6 +22,10 @@ from .syntax import View
 from .tables import describe, intent_code, refusal_code, threat_code
 
 SELF_SLOTS = ("poss",)
+
+
+def norm_key_words(text: str) -> list[str]:
+    return [norm_key(w) for w in text.split()]
 # Roots whose action lands on the country where it happens (visits, aid, force, violence)
 PLACE_TARGET_ROOTS = frozenset({"04", "06", "07", "15", "17", "18", "19", "20"})
 # Agents that act against their own country ("M23 rebels seized Goma" -> COD)
@@ -61,12 +66,15 @@ class SentenceActors:
         self.chunks = find_chunks(sentence, ctx.lexicon)
         self.resolved: dict[int, tuple[Actor, ...]] = {}
         self.subject_person: Actor | None = None
+        self.subject_actor: Actor | None = None
         for number, chunk in enumerate(self.chunks):
             actors = resolve_chunk(chunk, sentence, ctx, subject_person=self.subject_person,
-                                   speaker=self.subject_person or ctx.last_person)
+                                   speaker=self.subject_person or ctx.last_person, subject_actor=self.subject_actor)
             self.resolved[number] = actors
             if actors and self.is_subject(chunk) and any(a.kind in PERSON_ATOMS for a in chunk.atoms):
                 self.subject_person = actors[0]
+            if actors and self.is_subject(chunk) and not chunk.has("pronoun") and not chunk.has("group-pronoun"):
+                self.subject_actor = actors[0]
 
     def countries(self) -> tuple[str, ...]:
         """Countries named in the sentence ('the eastern Ukrainian town of Avdiivka'): place hints."""
@@ -81,13 +89,18 @@ class SentenceActors:
                 return number
         return None
 
-    def actors_for(self, token: Token) -> tuple[Actor, ...]:
-        """The actors a slot token stands for, expanding coordination ('la Chine et la Russie')."""
+    def actors_for(self, token: Token, acting: bool = True) -> tuple[Actor, ...]:
+        """The actors a slot token stands for, expanding coordination ('la Chine et la Russie').
+        A weapon stands for the force that fires it only as the one acting ('Russian missiles struck')."""
         members = [token] + self.view.conjuncts(token.i)
         found: list[Actor] = []
         for member in members:
-            found.extend(self.actors_in_np(member))
+            found.extend(a for a in self.actors_in_np(member) if acting or not self.is_instrument(a))
         return tuple(dict.fromkeys(found))
+
+    def is_instrument(self, actor: Actor) -> bool:
+        instruments = load_references(self.sentence.lang).instruments
+        return any(word in instruments for word in norm_key_words(actor.text))
 
     def actors_in_np(self, token: Token) -> tuple[Actor, ...]:
         number = self.chunk_at(token.i)
@@ -213,7 +226,8 @@ def best_of_sentence(found: list[Found]) -> list[Found]:
 
 def pattern_holds(view: View, tok: Token, pattern: Pattern) -> bool:
     if pattern.obj:
-        objects = view.objects(tok.i) + [k for k in view.children(tok.i) if k.dep in ("obl:arg", "iobj", "obl")]
+        # the direct object decides when there is one; obliques stand in only when there is none
+        objects = view.objects(tok.i) or [k for k in view.children(tok.i) if k.dep in ("obl:arg", "iobj", "obl")]
         if not any(o.lemma in pattern.obj or o.text.lower() in pattern.obj for o in objects):
             return False
     if pattern.not_obj and any(o.lemma in pattern.not_obj for o in view.objects(tok.i)):
@@ -243,12 +257,12 @@ def slot_tokens(view: View, predicate: Token, slot: str, light: Token | None = N
     if slot == "poss":
         return [k for k in view.children(predicate.i)
                 if k.dep == "nmod:poss" or (k.dep == "det" and k.feat("Poss") == "Yes")]
-    found = view.obliques(predicate.i, slot)
-    if not found and light is not None:
-        found = view.obliques(light.i, slot)
-    if not found and predicate.pos in ("VERB", "AUX"):
+    found = list(view.obliques(predicate.i, slot))
+    if light is not None:
+        found += view.obliques(light.i, slot)
+    if predicate.pos in ("VERB", "AUX"):
         for obj in view.objects(predicate.i):  # "imposer des sanctions à la Russie" attached to the noun
-            found.extend(view.obliques(obj.i, slot))
+            found += view.obliques(obj.i, slot)
     return found
 
 
@@ -261,7 +275,7 @@ def actors_for_slots(view: View, actors: SentenceActors, predicate: Token, slots
                 if owner:
                     return owner
                 continue
-            found = actors.actors_for(tok)
+            found = actors.actors_for(tok, acting=slot == "subj")
             if found:
                 return found
     return ()

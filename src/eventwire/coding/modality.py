@@ -24,6 +24,7 @@ class ModalityWords:
     request: frozenset[str]
     purpose: frozenset[str]
     non_political: frozenset[str]
+    content_nouns: frozenset[str]
     background: frozenset[str]
     future_aux: frozenset[str]
 
@@ -38,7 +39,7 @@ def modality_words(lang: str) -> ModalityWords:
     return ModalityWords(words("negation_words"), words("intent_governors"), words("refusal_governors"),
                          words("threat_governors"), words("hypothetical_governors"), words("hypothetical_marks"),
                          words("attempt_governors"), words("reporting_verbs"), words("request_governors"), words("purpose_marks"),
-                         words("non_political_cues"), words("background_prepositions"),
+                         words("non_political_cues"), words("content_nouns"), words("background_prepositions"),
                          words("future_auxiliaries"))
 
 
@@ -127,6 +128,10 @@ def modality_of(view: View, i: int, lang: str) -> Modality:
     if any(k.dep == "mark" and (k.lemma in words.purpose or k.text.lower() in words.purpose)
            for k in view.children(i)) and tok.dep in ("advcl", "xcomp", "acl", "obl"):
         return Modality("hypothetical")  # "ont manifesté pour réclamer …": the goal, not a second act
+    head = view.head(i)
+    if head is not None and tok.dep == "acl" and head.lemma in words.content_nouns and \
+            not forms(head) & words.intent:
+        return Modality("hypothetical", governor=head.i)  # "rejected an offer to mediate": the offer's content
     child = tok
     for gov in governors(view, i):
         link = child.dep

@@ -131,7 +131,8 @@ class View:
             return []
         if tok.dep == "acl" and self.is_participle(tok) and self.is_passive(i):
             return []  # "un attentat revendiqué par X": the agent would have been found above
-        if tok.dep in ("xcomp", "conj", "advcl", "acl", "obl:arg", "obl", "ccomp", "dep") and head.pos in ("VERB", "AUX", "ADJ", "NOUN"):
+        if tok.dep in ("xcomp", "conj", "advcl", "acl", "obl:arg", "obl", "ccomp", "dep", "acomp", "attr", "oprd") \
+                and head.pos in ("VERB", "AUX", "ADJ", "NOUN"):
             if head.pos == "NOUN" and tok.dep not in ("acl",):
                 return []
             if head.pos == "NOUN":

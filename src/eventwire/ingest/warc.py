@@ -49,20 +49,50 @@ def read_warc(path: str | Path, *, published: str | None = None, lang: str | Non
         yield Rejection(origin, "read", "empty", f"{origin}: the file is empty")
         return
     read = 0
+    size = path.stat().st_size
     with path.open("rb") as stream:
         records = ArchiveIterator(stream, check_digests=False)
+        end = 0
         try:
             for record in records:
                 item = record_item(record, records, origin, published, lang, max_record_bytes, stats)
+                end = records.get_record_offset() + records.get_record_length()
+                check_complete(record)   # before yielding: a cut-off page is not a page
                 if item is not None:
-                    read += 1
+                    if isinstance(item, RawItem):
+                        read += 1
+                        stats["warc-pages"] += 1
                     yield item
-        except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError) as exc:
+            check_tail(stream, end, size)
+        except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError, AttributeError, KeyError, TypeError) as exc:
+            # warcio meets damaged bytes with any of these (a truncated header gives AttributeError)
             stats["warc-corrupt"] += 1
             text = " ".join(str(exc).split())[:160]
             yield Rejection(origin, "read", "corrupt-warc",
                             f"{origin}: damaged or truncated WARC after {read} pages ({exc.__class__.__name__}: {text}); "
                             "download it again or check it with `warcio check`")
+
+
+class TruncatedRecord(ValueError):
+    pass
+
+
+def check_complete(record) -> None:
+    """warcio reads a cut-off record without complaint: one whose declared Content-Length is not all
+    there marks a truncated file."""
+    left = getattr(record.raw_stream, "limit", 0)
+    if left:
+        uri = record.rec_headers.get_header("WARC-Target-URI") or record.rec_type
+        raise TruncatedRecord(f"the record for {uri} ends {left} bytes short of its Content-Length")
+
+
+def check_tail(stream, end: int, size: int) -> None:
+    """Bytes left after the last whole record (a cut-off record header) mean a truncated file."""
+    if size - end <= 4:
+        return
+    stream.seek(end)
+    if stream.read(4096).strip(b"\r\n\x00 "):
+        raise TruncatedRecord(f"{size - end} bytes after the last complete record are not a whole record")
 
 
 def record_item(record, records: ArchiveIterator, origin: str, published: str | None, lang: str | None,
@@ -83,8 +113,8 @@ def record_item(record, records: ArchiveIterator, origin: str, published: str | 
         stats["warc-skipped-non-html"] += 1
         return None
     uri = record.rec_headers.get_header("WARC-Target-URI")
-    where = f"{origin}#{records.get_record_offset()}"
     data = record.content_stream().read(max_record_bytes + 1)
+    where = f"{origin}#{records.get_record_offset()}"   # only after reading: asking first consumes the record
     if len(data) > max_record_bytes:
         stats["warc-skipped-too-large"] += 1
         return Rejection(where, "read", "too-large",
@@ -95,6 +125,5 @@ def record_item(record, records: ArchiveIterator, origin: str, published: str | 
     text = decode_html(data, charset)
     day = warc_day(record.rec_headers.get_header("WARC-Date"))
     date_value, date_source = (day, "warc") if day else (published, "cli" if published else None)
-    stats["warc-pages"] += 1
     return RawItem(item_id=content_id("html", text), origin=where, content=text, kind="html", url=uri,
                    published=date_value, published_source=date_source, lang=lang)
