@@ -13,15 +13,26 @@ from .settings import Settings
 class Pipeline:
     """Holds what is expensive to load (spaCy models, lexicons, gazetteer) for one process."""
 
-    def __init__(self, settings: Settings, user_actor_files: tuple[str, ...] = ()):
+    def __init__(self, settings: Settings, user_actor_files: tuple[str, ...] = (),
+                 remembered: tuple[tuple[str, str], ...] = ()):
         self.settings = settings
         self.parser = Parser(settings.models)
         self.user_actor_files = user_actor_files
+        self.remembered = remembered  # (name, code) of people met in earlier documents
         self._resources: dict[str, CoderResources] = {}
+
+    def remembering(self, remembered: tuple[tuple[str, str], ...]) -> "Pipeline":
+        """The same parser and settings, with people from earlier documents added to the lexicon."""
+        if remembered == self.remembered:
+            return self
+        other = Pipeline.__new__(Pipeline)
+        other.settings, other.parser, other.user_actor_files = self.settings, self.parser, self.user_actor_files
+        other.remembered, other._resources = remembered, {}
+        return other
 
     def resources(self, lang: str) -> CoderResources:
         if lang not in self._resources:
-            self._resources[lang] = CoderResources.load(lang, self.user_actor_files)
+            self._resources[lang] = CoderResources.load(lang, self.user_actor_files, self.remembered)
         return self._resources[lang]
 
     def process_batch(self, items: Sequence[RawItem | Rejection]) -> BatchResult:

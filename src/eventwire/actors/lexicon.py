@@ -152,10 +152,21 @@ def country_display_names(lang: str) -> dict[str, str]:
             for row in read_tsv("common", "countries.tsv", optional=True) if row.get("code")}
 
 
+def remembered_entries(remembered: tuple[tuple[str, str], ...]) -> list[Entry]:
+    """People met in earlier documents (name, code), as the store remembers them."""
+    entries = []
+    for name, code in remembered:
+        country, role = split_code(code)
+        entries.append(Entry(kind="person", code=code, name=name, phrase=name, country=country, role=role))
+    return entries
+
+
 @lru_cache(maxsize=8)
-def load_lexicon(lang: str, user_files: tuple[str, ...] = ()) -> ActorLexicon:
+def load_lexicon(lang: str, user_files: tuple[str, ...] = (), remembered: tuple[tuple[str, str], ...] = ()) -> ActorLexicon:
     names = country_display_names(lang)
-    user = user_entries(user_files)
+    known = {norm_key(e.phrase) for e in people_entries()}
+    # the knowledge base's dated offices win over what a document once said about a person
+    user = [e for e in remembered_entries(remembered) if norm_key(e.phrase) not in known] + user_entries(user_files)
     entries = (country_entries(lang, names) + role_entries(lang) + org_entries(lang, "igos.tsv", "igo")
                + org_entries(lang, "groups.tsv", "group") + people_entries())
     overridden = {norm_key(e.phrase) for e in user}  # a user entry replaces the packaged ones for its phrase

@@ -40,8 +40,9 @@ class CoderResources:
     locator: Locator
 
     @classmethod
-    def load(cls, lang: str, user_actor_files: tuple[str, ...] = ()) -> "CoderResources":
-        return cls(lang, load_lexicon(lang, user_actor_files), load_event_lexicon(lang), Locator.load())
+    def load(cls, lang: str, user_actor_files: tuple[str, ...] = (),
+             remembered: tuple[tuple[str, str], ...] = ()) -> "CoderResources":
+        return cls(lang, load_lexicon(lang, user_actor_files, remembered), load_event_lexicon(lang), Locator.load())
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,8 @@ import html
 import time
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import feedparser
@@ -36,15 +37,34 @@ def entry_key(entry) -> str:
 
 
 def entry_published(entry) -> str | None:
-    """The entry's published (else updated) day, in UTC, as feedparser normalised it."""
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        stamp: time.struct_time | None = entry.get(key)
+    """The entry's published (else updated) day as the publisher wrote it: its local date, since
+    "hier" and "this morning" in the text are relative to it. Falls back on feedparser's UTC date."""
+    for key in ("published", "updated", "created"):
+        day = local_day(entry.get(key))
+        if day:
+            return day
+        stamp: time.struct_time | None = entry.get(f"{key}_parsed")
         if stamp:
             try:
                 return date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday).isoformat()
             except ValueError:
                 continue
     return None
+
+
+def local_day(value: str | None) -> str | None:
+    """'Wed, 13 Mar 2024 23:30:00 -0200' (RSS) or '2024-03-13T23:30:00-02:00' (Atom) -> '2024-03-13'."""
+    if not value or not isinstance(value, str):
+        return None
+    value = value.strip()
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def parse_feed(data: bytes, origin: str) -> feedparser.FeedParserDict | Rejection:

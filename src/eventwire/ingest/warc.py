@@ -55,6 +55,8 @@ def read_warc(path: str | Path, *, published: str | None = None, lang: str | Non
         end = 0
         try:
             for record in records:
+                if record.length is None or not hasattr(record.raw_stream, "limit"):
+                    raise TruncatedRecord("a record without a Content-Length (a cut-off or damaged record header)")
                 item = record_item(record, records, origin, published, lang, max_record_bytes, stats)
                 end = records.get_record_offset() + records.get_record_length()
                 check_complete(record)   # before yielding: a cut-off page is not a page
@@ -80,7 +82,7 @@ class TruncatedRecord(ValueError):
 def check_complete(record) -> None:
     """warcio reads a cut-off record without complaint: one whose declared Content-Length is not all
     there marks a truncated file."""
-    left = getattr(record.raw_stream, "limit", 0)
+    left = record.raw_stream.limit
     if left:
         uri = record.rec_headers.get_header("WARC-Target-URI") or record.rec_type
         raise TruncatedRecord(f"the record for {uri} ends {left} bytes short of its Content-Length")

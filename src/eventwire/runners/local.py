@@ -24,9 +24,9 @@ from ..store import BatchCounts, Store
 _WORKER_PIPELINE: Pipeline | None = None
 
 
-def _init_worker(settings: Settings, actor_files: tuple[str, ...]) -> None:
+def _init_worker(settings: Settings, actor_files: tuple[str, ...], remembered: tuple[tuple[str, str], ...] = ()) -> None:
     global _WORKER_PIPELINE
-    _WORKER_PIPELINE = Pipeline(settings, actor_files)
+    _WORKER_PIPELINE = Pipeline(settings, actor_files, remembered)
 
 
 def _code_batch(batch: Sequence[RawItem | Rejection]) -> BatchResult:
@@ -84,9 +84,10 @@ def ingest(inputs: Sequence[str], store: Store, settings: Settings, *, workers: 
     items = read_inputs(inputs, published=published, lang=lang, encoding=encoding,
                         max_bytes=settings.max_input_bytes)
     status = "failed"
+    remembered = store.remembered_people()
     try:
         for result in _results(_pending(items, store, settings.batch_size, report), settings, workers,
-                               actor_files, pipeline):
+                               actor_files, pipeline, remembered):
             counts = store.write_batch(result, report.run_id)
             report.add(counts)
             report.rejections.extend(result.rejections)
@@ -120,15 +121,16 @@ def _pending(items: Iterable[RawItem | Rejection], store: Store, size: int, repo
             yield todo
 
 
-def _results(batches, settings: Settings, workers: int, actor_files, pipeline: Pipeline | None):
+def _results(batches, settings: Settings, workers: int, actor_files, pipeline: Pipeline | None,
+             remembered: tuple[tuple[str, str], ...] = ()):
     """BatchResults in input order; with workers > 1 a bounded number of batches are in flight."""
     if workers <= 1:
-        pipeline = pipeline or Pipeline(settings, actor_files)
+        pipeline = (pipeline or Pipeline(settings, actor_files)).remembering(remembered)
         for batch in batches:
             yield pipeline.process_batch(batch)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(settings, tuple(actor_files))) as pool:
+                             initargs=(settings, tuple(actor_files), remembered)) as pool:
         in_flight: deque[Future] = deque()
         try:
             for batch in batches:

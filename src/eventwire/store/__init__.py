@@ -177,6 +177,18 @@ class Store:
         rows = self.con.execute("SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()
         return {r[0] for r in rows}
 
+    def remembered_people(self) -> tuple[tuple[str, str], ...]:
+        """People introduced with a role in earlier documents ('le président chinois Xi Jinping'),
+        so that a later document naming only 'Xi Jinping' codes him the same way."""
+        rows = self.con.execute(
+            "SELECT name, code FROM actors WHERE role IS NOT NULL AND length(code) >= 6 AND name LIKE '% %' "
+            "AND regexp_matches(name, '^[A-ZÀ-Ý][^ ]+( [A-ZÀ-Ý][^ ]*)+$') ORDER BY last_seen DESC NULLS LAST, mentions DESC"
+        ).fetchall()
+        seen: dict[str, str] = {}
+        for name, code in rows:
+            seen.setdefault(name, code)  # the most recent office wins
+        return tuple(sorted(seen.items()))
+
     def counts(self) -> dict[str, int]:
         tables = ("documents", "document_origins", "sentences", "events", "mentions", "actors", "rejections", "runs")
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
