@@ -263,7 +263,9 @@ def gap_allowed(gap: list[str], group: list[Atom], atom: Atom, refs: References)
     has_agent = bool(kinds & {"role", "person", "name-run", "title-ref"})
     words = [w for w in gap if w not in refs.articles and w not in refs.modifiers]
     if not words:
-        return True
+        # "Kremlin spokesman" joins; "à Bamako l'ambassadeur" does not: after a place or body's name
+        # an article opens a new noun phrase
+        return not (gap and group[-1].kind in ("name", "metonym", "igo", "group") and atom.kind == "role")
     if words == [","]:
         # apposition: "Sergueï Lavrov, ministre russe" / "le ministre, Sergueï Lavrov"
         return atom.kind in ("role", "person", "name-run") and has_agent

@@ -166,9 +166,15 @@ def event_json(row: tuple) -> dict:
 def list_events(con, filters: Filters, *, limit: int, offset: int, sort: str) -> tuple[int, list[dict]]:
     where, params = filters.where()
     total = con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
-    rows = con.execute(f"{EVENT_SELECT} WHERE {where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
-                       [*params, limit, offset]).fetchall()
-    return total, [event_json(row) for row in rows]
+    # The page first (an index-free sort over `events` alone), then its first reports: joining
+    # before the LIMIT would read every report.
+    ids = [r[0] for r in con.execute(f"SELECT e.event_id FROM events e WHERE {where} ORDER BY {SORTS[sort]} "
+                                     "LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()]
+    if not ids:
+        return total, []
+    rows = con.execute(f"{EVENT_SELECT} WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()
+    order = {event_id: n for n, event_id in enumerate(ids)}
+    return total, [event_json(row) for row in sorted(rows, key=lambda r: order[r[0]])]
 
 
 CSV_COLUMNS = ("event_id", "global_id", "date", "date_precision", "source_code", "source_name", "source_country",

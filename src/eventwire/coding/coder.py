@@ -424,6 +424,8 @@ def build(view: View, anchor: Token, pattern: Pattern, sources: tuple[Actor, ...
                 pairs.append((source, target))
                 if mutual:
                     pairs.append((target, source))
+    if not pairs and targets:
+        pairs = [(source, None) for source in sources]  # the only target was the source itself
     trigger_tokens = tuple(sorted(set(trigger) | ({modality.governor} if modality.governor is not None else set())))
     return [Found(pattern, anchor.i, s, t, code, modality, trigger_tokens) for s, t in pairs]
 
