@@ -77,6 +77,11 @@ class SentenceActors:
             if actors and self.is_subject(chunk) and not chunk.has("pronoun") and not chunk.has("group-pronoun"):
                 self.subject_actor = actors[0]
 
+    def state_countries(self) -> tuple[str, ...]:
+        """Countries of the state actors named in the sentence ('le gouvernement israélien')."""
+        return tuple(dict.fromkeys(a.country for found in self.resolved.values() for a in found
+                                   if a.country and a.role in STATE_ROLES))
+
     def countries(self) -> tuple[str, ...]:
         """Countries named in the sentence ('the eastern Ukrainian town of Avdiivka'): place hints."""
         return tuple(a.country for found in self.resolved.values() for a in found if a.country)
@@ -135,7 +140,7 @@ def code_sentences(document: Document, sentences: tuple[ParsedSentence, ...], re
         found = find_events(view, actors, resources)
         for item in found:
             event = settle_unknown_countries(finish_event(item, document, sentence, view, actors, resources,
-                                                          clock, dateline))
+                                                          clock, dateline), actors.state_countries())
             if event is not None:
                 events.append(event)
         remember_main_subject(view, actors, ctx)
@@ -430,11 +435,16 @@ def build(view: View, anchor: Token, pattern: Pattern, sources: tuple[Actor, ...
     return [Found(pattern, anchor.i, s, t, code, modality, trigger_tokens) for s, t in pairs]
 
 
-def settle_unknown_countries(event: Event) -> Event | None:
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def settle_unknown_countries(event: Event, sentence_states: tuple[str, ...] = ()) -> Event | None:
     """'des hommes armés', 'students', 'farmers': an agent without a country takes the country
-    where the event happened, else the other participant's; with neither it says too little."""
+    where the event happened, else that of a state actor named in the sentence, else the other
+    participant's; with none of these it says too little to code."""
     source, target = event.source, event.target
     fallback = event.place.country if event.place and event.place.country else None
+    fallback = fallback or (sentence_states[0] if sentence_states else None)
 
     def settle(actor: Actor, other: Actor | None) -> Actor | None:
         if not actor.code.startswith("---"):

@@ -127,11 +127,22 @@ def place_name_tokens(view: View, tok, nouns: frozenset[str]):
 
 
 def name_text(view: View, tok) -> str:
-    """'La Havane', 'New York', 'Cabo Delgado': the capitalised words of the name, article included."""
-    parts = [tok] + [k for k in view.children(tok.i) if k.dep in ("flat:name", "flat", "compound", "det", "amod")
-                     and k.text[:1].isupper() and k.i >= tok.i - 2]
-    parts.sort(key=lambda t: t.i)
-    return " ".join(p.text for p in parts)
+    """'La Havane', 'New York', 'Tel-Aviv': the run of capitalised words (and hyphens) around the
+    token, whatever the parser made of it."""
+    tokens = view.tokens
+    start = end = tok.i
+    while start > 0 and (tokens[start - 1].text[:1].isupper() or tokens[start - 1].text == "-") \
+            and tokens[start - 1].pos in ("PROPN", "NOUN", "DET", "PUNCT", "X", "ADJ"):
+        start -= 1
+    while end + 1 < len(tokens) and (tokens[end + 1].text[:1].isupper() or tokens[end + 1].text == "-") \
+            and tokens[end + 1].pos in ("PROPN", "NOUN", "PUNCT", "X", "ADJ"):
+        end += 1
+    while start < tok.i and tokens[start].text == "-":
+        start += 1
+    while end > tok.i and tokens[end].text == "-":
+        end -= 1
+    first, last = tokens[start], tokens[end]
+    return view.sentence.text[first.idx:last.end]
 
 
 def as_planned(place: Place) -> Place:
