@@ -22,6 +22,7 @@ from .syntax import View
 from .tables import describe, intent_code, refusal_code, threat_code
 
 SELF_SLOTS = ("poss",)
+BETWEEN = ("entre", "between")
 
 
 def norm_key_words(text: str) -> list[str]:
@@ -376,6 +377,11 @@ def code_noun(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
                 actors_for_slots(view, actors, tok, pattern.source)
         else:
             sources = actors_for_slots(view, actors, tok, pattern.source)
+        if not sources and pattern.reciprocal:
+            # "des affrontements entre soldats et rebelles", "talks between X and Y": the members act on each other
+            members = actors_for_slots(view, actors, tok, BETWEEN)
+            if len(members) > 1:
+                return build(view, light or tok, pattern, members, (), (light.i, tok.i) if light else (tok.i,))
         if not sources:
             continue
         targets = actors_for_slots(view, actors, tok, pattern.target, light)

@@ -75,14 +75,16 @@ def versions(settings: Settings) -> dict:
 def ingest(inputs: Sequence[str], store: Store, settings: Settings, *, workers: int = 1,
            published: str | None = None, lang: str | None = None, encoding: str | None = None,
            actor_files: tuple[str, ...] = (), pipeline: Pipeline | None = None,
-           on_batch: Callable[[IngestReport, BatchResult], None] | None = None) -> IngestReport:
-    """Code `inputs` into `store`. workers=1 codes in this process (with `pipeline` if given)."""
+           on_batch: Callable[[IngestReport, BatchResult], None] | None = None,
+           allow_private: bool = False) -> IngestReport:
+    """Code `inputs` into `store`. workers=1 codes in this process (with `pipeline` if given).
+    `allow_private` lets feeds, URL lists and URLs reach private/loopback addresses (--allow-private)."""
     started = time.perf_counter()
     report = IngestReport()
     report.run_id = store.start_run("ingest", list(inputs), {**asdict(settings), "published": published, "lang": lang},
                                     versions(settings), workers)
     items = read_inputs(inputs, published=published, lang=lang, encoding=encoding,
-                        max_bytes=settings.max_input_bytes)
+                        max_bytes=settings.max_input_bytes, allow_private=allow_private)
     status = "failed"
     remembered = store.remembered_people()
     try:

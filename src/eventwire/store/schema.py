@@ -128,6 +128,33 @@ MIGRATIONS: tuple[Migration, ...] = (
             run_id VARCHAR,
             added_at TIMESTAMP NOT NULL)""",
     )),
+    Migration(2, "watcher state: feed_state, feed_entries", (
+        # One row per feed `eventwire watch` polls (the URL or path as given): the validators of its
+        # last fully stored version, and how the last polls went.
+        """CREATE TABLE feed_state (
+            feed VARCHAR PRIMARY KEY,
+            etag VARCHAR,                       -- sent back as If-None-Match
+            last_modified VARCHAR,              -- sent back as If-Modified-Since (the raw HTTP header)
+            last_polled TIMESTAMP,
+            last_ok TIMESTAMP,                  -- last poll that read the feed (or heard 304)
+            last_status VARCHAR,                -- new | no-new | not-modified | error
+            last_error VARCHAR,                 -- one line, NULL after a good poll
+            errors_in_row INTEGER NOT NULL DEFAULT 0,
+            polls INTEGER NOT NULL DEFAULT 0,
+            items INTEGER NOT NULL DEFAULT 0    -- entries taken in over the feed's life
+            )""",
+        # Entries already taken from a feed, by feeds.entry_key (link + guid). Written only after the
+        # batch carrying them is stored, so a watcher killed mid-poll reads them again next time.
+        """CREATE TABLE feed_entries (
+            feed VARCHAR NOT NULL,
+            entry_key VARCHAR NOT NULL,
+            status VARCHAR NOT NULL,            -- stored | rejected | retry (a transient fetch failure)
+            doc_id VARCHAR,                     -- the document it became (NULL when rejected)
+            attempts INTEGER NOT NULL DEFAULT 1,
+            first_seen TIMESTAMP NOT NULL,
+            last_seen TIMESTAMP NOT NULL,
+            PRIMARY KEY (feed, entry_key))""",
+    )),
 )
 
 LATEST = MIGRATIONS[-1].version
