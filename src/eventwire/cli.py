@@ -1,4 +1,4 @@
-"""Command line: `eventwire code | eval | ingest | export | stats`. Bad input -> one line on stderr and exit code 2."""
+"""Command line: `eventwire code | eval | ingest | export | stats | serve`. Bad input -> one line on stderr and exit code 2."""
 from __future__ import annotations
 
 import argparse
@@ -49,6 +49,25 @@ EXPORT_EXAMPLES = """examples:
   eventwire export --format gdelt-mentions --out mentions.tsv       # GDELT 2.0 Mentions, 16 columns
   eventwire export --format plover --since 2024-01-01 > plover.jsonl
   eventwire export --format parquet --out events.parquet --db news.duckdb
+"""
+
+SERVE_EXAMPLES = """examples:
+  eventwire serve                                   # ./eventwire.duckdb on http://127.0.0.1:8000/
+  eventwire serve --db news.duckdb --port 8080
+  EVENTWIRE_TOKEN=s3cret eventwire serve            # also accept POST /api/ingest with that bearer token
+
+The server owns the database (it is its single writer): stop it before running `eventwire ingest`
+on the same file. The API is described at /docs; the dashboard is at /.
+"""
+
+WATCH_EXAMPLES = """examples:
+  eventwire watch https://example.org/world.rss --every 15m --db news.duckdb
+  eventwire watch feeds/*.rss https://example.org/atom.xml --every 1h
+  eventwire watch https://example.org/world.rss --once      # one poll, e.g. from cron
+
+Only entries not seen before are ingested; what was seen lives in the database, so a restarted
+watcher goes on where it stopped. One line per poll on stderr; Ctrl-C stops.
+exit codes: 0 stopped (with --once: every feed read), 1 with --once: some feed failed, 2 bad input
 """
 
 STATS_EXAMPLES = """examples:
@@ -121,6 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--actors", action="append", default=[], metavar="TSV",
                         help="a user actor dictionary (phrase, code[, kind, start, end]); repeatable")
     ingest.add_argument("--quiet", action="store_true", help="no progress line")
+    ingest.add_argument("--allow-private", action="store_true",
+                        help="let URLs and feeds reach private, loopback and link-local addresses (refused by default)")
 
     export = commands.add_parser("export", help="write the stored events as GDELT, PLOVER, CSV or Parquet",
                                  epilog=EXPORT_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -130,10 +151,31 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", metavar="FILE", help="output file (default: standard output; required for parquet)")
     export.add_argument("--db", default="eventwire.duckdb", metavar="PATH", help="database file (default ./eventwire.duckdb)")
 
+    serve = commands.add_parser("serve", help="serve the HTTP API and the dashboard over a database",
+                                epilog=SERVE_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    serve.add_argument("--db", default="eventwire.duckdb", metavar="PATH", help="database file (default ./eventwire.duckdb)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    serve.add_argument("--port", type=positive_int, default=8000, help="port (default 8000)")
+    serve.add_argument("--token", metavar="TOKEN",
+                       help="bearer token that POST /api/ingest requires (default: $EVENTWIRE_TOKEN; none = ingest disabled)")
+
     stats = commands.add_parser("stats", help="counts by day, root, dyad and place", epilog=STATS_EXAMPLES,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     stats.add_argument("--db", default="eventwire.duckdb", metavar="PATH", help="database file (default ./eventwire.duckdb)")
     stats.add_argument("--top", type=positive_int, default=10, metavar="N", help="rows per table (default 10)")
+
+    watch = commands.add_parser("watch", help="poll RSS/Atom feeds and ingest only their new items",
+                                epilog=WATCH_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    watch.add_argument("feeds", nargs="+", metavar="FEED", help="feed URLs (http(s)://...) or RSS/Atom files")
+    watch.add_argument("--every", default="15m", metavar="DURATION", help="time between polls: 30s, 15m, 1h (default 15m)")
+    watch.add_argument("--db", default="eventwire.duckdb", metavar="PATH", help="database file (default ./eventwire.duckdb)")
+    watch.add_argument("--once", action="store_true", help="poll once and exit (for cron)")
+    watch.add_argument("--allow-private", action="store_true",
+                       help="let feeds and pages reach private, loopback and link-local addresses (refused by default)")
+    watch.add_argument("--fetch", choices=("auto", "always", "never"), default="auto",
+                       help="fetch linked pages: auto (when the feed gives only a summary), always, never")
+    watch.add_argument("--actors", action="append", default=[], metavar="TSV",
+                       help="a user actor dictionary (phrase, code[, kind, start, end]); repeatable")
     return parser
 
 
@@ -158,6 +200,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_export(args)
         if args.command == "stats":
             return run_stats(args)
+        if args.command == "watch":
+            return run_watch(args, settings)
+        if args.command == "serve":
+            return run_serve(args, settings)
     except EventwireError as exc:
         print(f"eventwire: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -327,7 +373,8 @@ def run_ingest(args, settings) -> int:
     with Store(args.db, rule=LinkRule(day_window=args.link_window)) as store:
         try:
             report = ingest(args.inputs, store, settings, workers=args.workers, published=args.published,
-                            lang=args.lang, encoding=args.encoding, actor_files=tuple(args.actors), on_batch=progress)
+                            lang=args.lang, encoding=args.encoding, actor_files=tuple(args.actors), on_batch=progress,
+                            allow_private=getattr(args, "allow_private", False))
         finally:
             progress.close()
         if report.seen == 0:
@@ -391,6 +438,65 @@ def run_stats(args) -> int:
     with Store(args.db, read_only=True) as store:
         print(stats_text(store.con, top=args.top))
     return 0
+
+
+def run_serve(args, settings) -> int:
+    import os
+
+    try:
+        import uvicorn
+
+        from .api import create_app
+    except ImportError as exc:
+        raise InputError(f"`eventwire serve` needs {exc.name}: pip install -e . (or make setup)") from None
+    if args.port > 65535:
+        raise InputError(f"--port {args.port} is not a port; use 1 to 65535")
+    token = args.token or os.environ.get("EVENTWIRE_TOKEN") or None
+    app = create_app(args.db, settings, token=token, preload=True)
+    url = f"http://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port}/"
+    print(f"eventwire: serving {args.db} on {url} (API docs {url}docs; POST /api/ingest "
+          f"{'needs the bearer token' if token else 'disabled: no --token'}); Ctrl-C to stop", file=sys.stderr, flush=True)
+    try:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    finally:
+        app.state.eventwire.close()
+    return 0
+
+
+def run_watch(args, settings) -> int:
+    import signal
+    import threading
+
+    from .ingest.fetch import Fetcher
+    from .runners.watch import Watcher, check_feeds, format_duration, parse_duration
+    from .store import Store
+
+    every = parse_duration(args.every)
+    fetcher = Fetcher(allow_private=args.allow_private, retries=2, max_bytes=min(settings.max_input_bytes, 10_000_000))
+    try:
+        check_feeds(args.feeds, fetcher)
+        with Store(args.db) as store:
+            pipeline = Pipeline(settings, tuple(args.actors))
+            watcher = Watcher(store, args.feeds, every, settings, fetcher=fetcher, pipeline=pipeline,
+                              actor_files=tuple(args.actors), fetch=args.fetch)
+            if args.once:
+                report = watcher.run_once()
+                return 1 if report.errors else 0
+            stop = threading.Event()
+            if threading.current_thread() is threading.main_thread():
+                signal.signal(signal.SIGTERM, lambda *_: stop.set())
+            print(f"eventwire: watch: {len(watcher.feeds)} feeds every {format_duration(every)} into {args.db}; "
+                  "Ctrl-C stops", file=sys.stderr, flush=True)
+            try:
+                totals = watcher.run(stop)
+            except KeyboardInterrupt:
+                totals = watcher.totals
+            print(f"eventwire: watch: stopped after {totals.polls} polls: {totals.new_items} new items, "
+                  f"{totals.documents} new documents, {totals.events} new events, {totals.errors} errors",
+                  file=sys.stderr, flush=True)
+            return 0
+    finally:
+        fetcher.close()
 
 
 if __name__ == "__main__":

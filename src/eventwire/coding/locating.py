@@ -64,7 +64,10 @@ class Locator:
             if modality.governor is not None and modality.governor != predicate:
                 region = view.clause(modality.governor) - view.subtree(predicate)
                 said = self.attached(view, region, actors, item, hints)
-            return (said or dateline), (as_planned(own) if own else None)
+            # an intention's place is where it is to happen (DESIGN §4: the planned meeting's Qingdao);
+            # where it was said stands in only when no place is planned
+            planned = as_planned(own) if own else None
+            return (planned or said or dateline), planned
         return (own or dateline), None
 
     def attached(self, view: View, region: set[int], actors, item, hints, need_case: bool = True) -> Place | None:

@@ -175,7 +175,9 @@ def add_web_routes(app: FastAPI) -> None:
                 problem = exc.message
         return templates.TemplateResponse(request, "code.html", {**base_context(request), "form": form,
                                                                  "result": result, "problem": problem},
-                                          status_code=200 if problem is None else 422)
+                                          # htmx swaps only successful answers: the problem is shown in the page
+                                          status_code=200 if problem is None or request.headers.get("hx-request")
+                                          else 422)
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def docs(request: Request):
