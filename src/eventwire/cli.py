@@ -483,14 +483,17 @@ def run_watch(args, settings) -> int:
                 report = watcher.run_once()
                 return 1 if report.errors else 0
             stop = threading.Event()
-            if threading.current_thread() is threading.main_thread():
-                signal.signal(signal.SIGTERM, lambda *_: stop.set())
+            on_main = threading.current_thread() is threading.main_thread()
+            previous = signal.signal(signal.SIGTERM, lambda *_: stop.set()) if on_main else None
             print(f"eventwire: watch: {len(watcher.feeds)} feeds every {format_duration(every)} into {args.db}; "
                   "Ctrl-C stops", file=sys.stderr, flush=True)
             try:
                 totals = watcher.run(stop)
-            except KeyboardInterrupt:
+            except KeyboardInterrupt:   # a batch being written is rolled back whole; its entries stay unseen
                 totals = watcher.totals
+            finally:
+                if on_main:
+                    signal.signal(signal.SIGTERM, previous)
             print(f"eventwire: watch: stopped after {totals.polls} polls: {totals.new_items} new items, "
                   f"{totals.documents} new documents, {totals.events} new events, {totals.errors} errors",
                   file=sys.stderr, flush=True)

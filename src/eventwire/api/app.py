@@ -482,12 +482,13 @@ def install_error_handlers(app: FastAPI) -> None:
                               {"type": type(exc).__name__})
 
 
-def add_api_routes(app: FastAPI) -> None:
-    state_dep = Annotated[ServerState, Depends(get_state)]
-    cursor_dep = Annotated[object, Depends(reader)]
+StateDep = Annotated[ServerState, Depends(get_state)]
+CursorDep = Annotated[object, Depends(reader)]
 
+
+def add_api_routes(app: FastAPI) -> None:
     @app.get("/api/health", tags=["meta"], summary="Server and database status")
-    def health(state: state_dep, con: cursor_dep, request: Request):
+    def health(state: StateDep, con: CursorDep, request: Request):
         check_known(request, ())
         return {"status": "ok", "version": __version__, "database": str(state.db_path),
                 "schema_version": state.store.schema_version(), "ingest_enabled": bool(state.token),
@@ -495,7 +496,7 @@ def add_api_routes(app: FastAPI) -> None:
 
     @app.get("/api/events", tags=["events"], summary="Events matching the filters, a page at a time, as JSON or CSV")
     def list_events(
-        state: state_dep, con: cursor_dep,
+        state: StateDep, con: CursorDep,
         filters: Annotated[Filters, Depends(filters_dependency("limit", "offset", "sort", "format"))],
         limit: Annotated[int, Query(ge=1, description="events per page (at most 500)")] = 50,
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
@@ -513,7 +514,7 @@ def add_api_routes(app: FastAPI) -> None:
                 "filters": filters.query_string(), "events": events}
 
     @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its reports, documents and evidence spans")
-    def get_event(event_id: str, con: cursor_dep, request: Request):
+    def get_event(event_id: str, con: CursorDep, request: Request):
         check_known(request, ())
         check_id(event_id, "event_id")
         event = queries.event_detail(con, event_id)
@@ -522,7 +523,7 @@ def add_api_routes(app: FastAPI) -> None:
         return event
 
     @app.get("/api/documents/{doc_id}", tags=["events"], summary="One stored document: text, articles, event sentences")
-    def get_document(doc_id: str, con: cursor_dep, request: Request):
+    def get_document(doc_id: str, con: CursorDep, request: Request):
         check_known(request, ())
         check_id(doc_id, "doc_id")
         doc = queries.document_detail(con, doc_id)
@@ -532,33 +533,33 @@ def add_api_routes(app: FastAPI) -> None:
 
     @app.get("/api/stats/timeline", tags=["stats"], summary="Events per day (week, month) stacked by QuadClass")
     def stats_timeline(
-        con: cursor_dep, filters: Annotated[Filters, Depends(filters_dependency("bucket"))],
+        con: CursorDep, filters: Annotated[Filters, Depends(filters_dependency("bucket"))],
         bucket: Annotated[Literal["day", "week", "month"], Query()] = "day",
     ):
         return {"filters": filters.query_string(), **queries.timeline(con, filters, bucket)}
 
     @app.get("/api/stats/dyads", tags=["stats"], summary="Top source -> target pairs with mean Goldstein")
     def stats_dyads(
-        con: cursor_dep, filters: Annotated[Filters, Depends(filters_dependency("limit"))],
+        con: CursorDep, filters: Annotated[Filters, Depends(filters_dependency("limit"))],
         limit: Annotated[int, Query(ge=1, le=200)] = 30,
     ):
         return {"filters": filters.query_string(), **queries.dyads(con, filters, limit)}
 
     @app.get("/api/stats/places", tags=["stats"], summary="Event places (points) and counts per country")
     def stats_places(
-        con: cursor_dep, filters: Annotated[Filters, Depends(filters_dependency("limit"))],
+        con: CursorDep, filters: Annotated[Filters, Depends(filters_dependency("limit"))],
         limit: Annotated[int, Query(ge=1, le=5000)] = 500,
     ):
         return {"filters": filters.query_string(), **queries.places(con, filters, limit)}
 
     @app.post("/api/code", tags=["coding"], summary="Code a pasted text (nothing is stored)")
-    def post_code(body: CodeRequest, state: state_dep, request: Request):
+    def post_code(body: CodeRequest, state: StateDep, request: Request):
         check_known(request, ())
         return code_text(state, body)
 
     @app.post("/api/ingest", tags=["coding"], summary="Code documents into the database (bearer token)",
               dependencies=[Depends(require_token)])
-    def post_ingest(body: IngestRequest, state: state_dep, request: Request):
+    def post_ingest(body: IngestRequest, state: StateDep, request: Request):
         check_known(request, ())
         if len(body.documents) > state.limits.max_ingest_documents:
             raise ApiError(413, "payload_too_large",

@@ -16,7 +16,7 @@ from ..actors.resolve import PERSON_ATOMS, DocumentContext, resolve_chunk
 from ..model import Actor, Document, Event, ParsedSentence, Token, Trigger, content_id
 from .dating import DocumentClock, date_event
 from .lexicon import EventLexicon, Pattern, load_event_lexicon
-from .locating import Locator, place_words
+from .locating import Locator
 from .modality import Modality, forms, modality_of, modality_words
 from .syntax import View
 from .tables import describe, intent_code, refusal_code, threat_code
@@ -62,9 +62,10 @@ class Found:
 class SentenceActors:
     """The actor chunks of one sentence, resolved once, looked up by token."""
 
-    def __init__(self, sentence: ParsedSentence, view: View, ctx: DocumentContext):
+    def __init__(self, sentence: ParsedSentence, view: View, ctx: DocumentContext, locator: Locator | None = None):
         self.sentence = sentence
         self.view = view
+        self.city_phrases = locator.city_phrases(view) if locator is not None else set()
         self.chunks = find_chunks(sentence, ctx.lexicon)
         self.resolved: dict[int, tuple[Actor, ...]] = {}
         self.subject_person: Actor | None = None
@@ -102,6 +103,8 @@ class SentenceActors:
         members = [token] + self.view.conjuncts(token.i)
         found: list[Actor] = []
         for member in members:
+            if not acting and member.i in self.city_phrases:
+                continue  # "a appelé à Caracas au départ de …": a city named as a place is not addressed
             found.extend(a for a in self.actors_in_np(member) if acting or not self.is_instrument(a))
         return tuple(dict.fromkeys(found))
 
@@ -137,7 +140,7 @@ def code_sentences(document: Document, sentences: tuple[ParsedSentence, ...], re
     events: list[Event] = []
     for sentence in sentences:
         view = View(sentence)
-        actors = SentenceActors(sentence, view, ctx)
+        actors = SentenceActors(sentence, view, ctx, resources.locator)
         found = find_events(view, actors, resources)
         for item in found:
             event = settle_unknown_countries(finish_event(item, document, sentence, view, actors, resources,
@@ -322,7 +325,7 @@ def fallback_targets(view: View, actors: SentenceActors, predicate: Token, sourc
     for token in {predicate.i} | {t.i for t in view.tokens if t.i in indices and t.pos in ("VERB", "AUX", "ADJ")}:
         for subj in view.own_subjects(token):
             indices -= view.np_tokens(subj.i) | {subj.i}
-    indices -= locative_phrases(view)
+    indices -= actors.city_phrases
     found = actors.actors_in(indices, exclude)
     if not found:
         # "demanded that UN peacekeepers leave", "warned it would retaliate if Finland joined NATO"
@@ -330,16 +333,6 @@ def fallback_targets(view: View, actors: SentenceActors, predicate: Token, sourc
             for subj in view.own_subjects(kid.i) + [k for k in view.children(kid.i, "advcl") for k in view.own_subjects(k.i)]:
                 found.extend(a for a in actors.actors_for(subj) if a.code not in exclude)
     return (found[0],) if found else ()
-
-
-def locative_phrases(view: View) -> set[int]:
-    """Tokens of 'à Alger', 'in Kyiv': a capital named as the place is not the one acted upon."""
-    locative, _ = place_words(view.sentence.lang)
-    found: set[int] = set()
-    for tok in view.tokens:
-        if tok.case in locative and (tok.pos == "PROPN" or tok.ent in ("LOC", "GPE")):
-            found |= view.np_tokens(tok.i)
-    return found
 
 
 def code_verb(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pattern, ...]) -> list[Found]:

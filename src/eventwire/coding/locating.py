@@ -46,6 +46,17 @@ class Locator:
         hit = self.gazetteer.lookup(name.title() if name.isupper() else name)
         return as_place(hit, name, "dateline") if hit else None
 
+    def city_phrases(self, view: View) -> set[int]:
+        """Tokens of 'à Alger', 'in Kyiv', 'entre Moscou …' naming a city or region: places, not parties."""
+        preps, _ = place_words(view.sentence.lang)
+        found: set[int] = set()
+        for tok in view.tokens:
+            if tok.case in preps and (tok.pos == "PROPN" or tok.ent in ("LOC", "GPE")):
+                hit = self.gazetteer.lookup(name_text(view, tok))
+                if hit is not None and hit.kind != "country":
+                    found |= view.np_tokens(tok.i)
+        return found
+
     def place_for(self, view: View, predicate: int, modality: Modality, actors, item, hints, dateline):
         """(place of the event, planned place of an intention)."""
         own = self.attached(view, own_region(view, predicate), actors, item, hints)
@@ -83,9 +94,9 @@ class Locator:
             for name_tok in place_name_tokens(view, tok, nouns):
                 name = name_text(view, name_tok)
                 number = actors.chunk_at(name_tok.i)
-                if number is not None and any(a.span in participants for a in actors.resolved[number]) \
-                        and not item.pattern.code.startswith(("04", "03")):
-                    continue
+                if number is not None and (not need_case or tok.case not in preps) and \
+                        any(a.span in participants for a in actors.resolved[number]):
+                    continue  # a party to the event is a place only when named as one ("en Chine")
                 hit = self.gazetteer.lookup(name, country_hints=hints) or \
                     (self.gazetteer.lookup(name.split(" ", 1)[1], country_hints=hints) if " " in name else None)
                 if hit and not plausible(hit, hints):

@@ -17,6 +17,8 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
+from ..api.app import CursorDep
+
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
 VENDOR = STATIC / "vendor"
@@ -96,19 +98,18 @@ def error_page(request: Request, status: int, code: str, message: str, detail=No
 
 
 def add_web_routes(app: FastAPI) -> None:
-    from ..api.app import ApiError, CodeRequest, check_id, code_text, get_state, reader
+    from ..api.app import ApiError, CodeRequest, check_id, code_text, get_state
 
     app.mount("/static", StaticFiles(directory=str(STATIC), check_dir=False), name="static")
     templates.env.filters["highlight"] = highlight
     templates.env.globals["quad_names"] = QUAD_NAMES
-    cursor_dep = Annotated[object, Depends(reader)]
 
     def base_context(request: Request) -> dict:
         missing = vendor_missing()
         return {"vendor_missing": missing, "charts_ready": not missing}
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def dashboard(request: Request, con: cursor_dep):
+    def dashboard(request: Request, con: CursorDep):
         from ..api import queries
 
         filters, problem = filters_or_error(request)
@@ -117,7 +118,7 @@ def add_web_routes(app: FastAPI) -> None:
             "modalities": queries.MODALITIES, **table_context(con, filters, page_offset(request))})
 
     @app.get("/fragments/events", response_class=HTMLResponse, include_in_schema=False)
-    def events_fragment(request: Request, con: cursor_dep):
+    def events_fragment(request: Request, con: CursorDep):
         filters, problem = filters_or_error(request)
         return templates.TemplateResponse(request, "_table.html", {
             "problem": problem, **table_context(con, filters, page_offset(request))})
@@ -132,16 +133,16 @@ def add_web_routes(app: FastAPI) -> None:
         return {"event": event}
 
     @app.get("/fragments/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
-    def evidence_fragment(event_id: str, request: Request, con: cursor_dep):
+    def evidence_fragment(event_id: str, request: Request, con: CursorDep):
         return templates.TemplateResponse(request, "_evidence.html", evidence_context(con, event_id))
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
-    def event_page(event_id: str, request: Request, con: cursor_dep):
+    def event_page(event_id: str, request: Request, con: CursorDep):
         return templates.TemplateResponse(request, "event.html", {**base_context(request),
                                                                   **evidence_context(con, event_id)})
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-    def document_page(doc_id: str, request: Request, con: cursor_dep):
+    def document_page(doc_id: str, request: Request, con: CursorDep):
         from ..api import queries
 
         check_id(doc_id, "doc_id")
