@@ -47,28 +47,28 @@ class BodySizeLimit:
                     return await send_error(send, 413, "payload_too_large", message,
                                             {"limit_bytes": limit, "received_bytes": declared})
         received = 0
-        started = False
+        too_large = False
 
         async def counting_receive():
-            nonlocal received
+            nonlocal received, too_large
             event = await receive()
             if event["type"] == "http.request":
                 received += len(event.get("body", b""))
                 if received > limit:
+                    too_large = True
                     raise BodyTooLarge
             return event
 
-        async def tracking_send(event):
-            nonlocal started
-            if event["type"] == "http.response.start":
-                started = True
-            await send(event)
+        async def guarded_send(event):
+            if not too_large:  # the app's answer to a body cut short is replaced by the 413 below
+                await send(event)
 
         try:
-            await self.app(scope, counting_receive, tracking_send)
+            await self.app(scope, counting_receive, guarded_send)
         except BodyTooLarge:
-            if not started:
-                await send_error(send, 413, "payload_too_large", message, {"limit_bytes": limit})
+            pass
+        if too_large:
+            await send_error(send, 413, "payload_too_large", message, {"limit_bytes": limit})
 
 
 @dataclass(slots=True)

@@ -49,9 +49,9 @@ class Filters:
             clauses.append("e.period_start <= ?")
             params.append(self.end)
         if self.actor:
-            clauses.append("(e.source_code LIKE ? OR coalesce(e.target_code, '') LIKE ? "
-                           "OR coalesce(e.source_name, '') ILIKE ? OR coalesce(e.target_name, '') ILIKE ?)")
-            prefix, pattern = like_escape(self.actor.upper()) + "%", "%" + like_escape(self.actor) + "%"
+            clauses.append("(e.source_code LIKE ? ESCAPE '\\' OR coalesce(e.target_code, '') LIKE ? ESCAPE '\\' "
+                           "OR strip_accents(coalesce(e.source_name, '')) ILIKE ? ESCAPE '\\' OR strip_accents(coalesce(e.target_name, '')) ILIKE ? ESCAPE '\\')")
+            prefix, pattern = like_escape(self.actor.upper()) + "%", "%" + like_escape(fold(self.actor)) + "%"
             params += [prefix, prefix, pattern, pattern]
         if self.country:
             clauses.append("(e.source_country = ? OR e.target_country = ? OR e.place_country = ?)")
@@ -60,7 +60,7 @@ class Filters:
             clauses.append(f"e.root IN ({', '.join('?' * len(self.root))})")
             params += list(self.root)
         if self.code:
-            clauses.append("e.cameo LIKE ?")
+            clauses.append("e.cameo LIKE ? ESCAPE '\\'")
             params.append(like_escape(self.code) + "%")
         if self.quad_class:
             clauses.append(f"e.quad_class IN ({', '.join('?' * len(self.quad_class))})")
@@ -69,8 +69,8 @@ class Filters:
             clauses.append(f"e.modality IN ({', '.join('?' * len(self.modality))})")
             params += list(self.modality)
         if self.place:
-            clauses.append("e.place_name ILIKE ?")
-            params.append("%" + like_escape(self.place) + "%")
+            clauses.append("strip_accents(e.place_name) ILIKE ? ESCAPE '\\'")
+            params.append("%" + like_escape(fold(self.place)) + "%")
         if self.bbox:
             min_lon, min_lat, max_lon, max_lat = self.bbox
             clauses.append("e.lat BETWEEN ? AND ?")
@@ -82,10 +82,11 @@ class Filters:
                 clauses.append("(e.lon >= ? OR e.lon <= ?)")
                 params += [min_lon, max_lon]
         if self.q:
-            pattern = "%" + like_escape(self.q) + "%"
-            clauses.append("(coalesce(e.source_name, '') ILIKE ? OR coalesce(e.target_name, '') ILIKE ? OR EXISTS ("
+            pattern = "%" + like_escape(fold(self.q)) + "%"
+            clauses.append("(strip_accents(coalesce(e.source_name, '')) ILIKE ? ESCAPE '\\' "
+                           "OR strip_accents(coalesce(e.target_name, '')) ILIKE ? ESCAPE '\\' OR EXISTS ("
                            "SELECT 1 FROM mentions qm JOIN sentences qs ON qs.doc_id = qm.doc_id AND qs.sentence = qm.sentence "
-                           "WHERE qm.event_id = e.event_id AND qs.text ILIKE ?))")
+                           "WHERE qm.event_id = e.event_id AND strip_accents(qs.text) ILIKE ? ESCAPE '\\'))")
             params += [pattern, pattern, pattern]
         if self.lang:
             clauses.append("EXISTS (SELECT 1 FROM mentions lm WHERE lm.event_id = e.event_id AND lm.lang = ?)")
@@ -106,6 +107,13 @@ class Filters:
             else:
                 out[f.name] = str(value)
         return out
+
+
+def fold(text: str) -> str:
+    """Without accents, as DuckDB's strip_accents compares: 'Lome' finds 'Lomé', 'securite' 'sécurité'."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def like_escape(text: str) -> str:

@@ -122,6 +122,9 @@ def modality_of(view: View, i: int, lang: str) -> Modality:
     words = modality_words(lang)
     tok = view.tok(i)
     if is_negated(view, i, words):
+        if is_future(tok, view, words) or is_conditional(tok, view, words) and any(
+                k.text.lower() in ("would", "wouldn't") for k in view.children(i)):
+            return Modality("asserted", "refusal", governor=i)  # "will not / would not provide": a refusal
         return Modality("negated")
     if is_conditional(tok, view, words):
         return Modality("hypothetical")
@@ -149,6 +152,8 @@ def modality_of(view: View, i: int, lang: str) -> Modality:
         if names & words.threat:
             return Modality("asserted", "threat", governor=gov.i)
         if is_negated(view, gov.i, words):
+            if names & words.intent or is_future(gov, view, words):
+                return Modality("asserted", "refusal", governor=gov.i)  # "does not want to meet", "n'a pas l'intention de"
             return Modality("negated", governor=gov.i)
         if (names & words.intent or expresses_intent(view, gov, words)) and not perfect_infinitive(view, tok):
             return Modality("intended", "intent", governor=gov.i)

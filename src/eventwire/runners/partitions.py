@@ -8,8 +8,8 @@ A partition set is a directory with one subdirectory per table:
     DIR/mentions/*.parquet     one row per coded event report (before linking), key columns + JSON
     DIR/rejections/*.parquet   one row per rejected input
 
-Rows carry `run` (one id per `ingest --engine ray` run, sortable by time) and the input position
-(`input_index`, `item_index`), so `load` replays documents in input order whatever order the
+Rows carry `run` (one id per `ingest --engine ray` run, sortable by time) and `position`, the
+item's place in the run's input, so `load` replays documents in input order whatever order the
 workers finished in. Linked events do not exist yet in a partition set: `load` rebuilds the
 BatchResults and hands them to `Store.write_batch`, the same call the local runner makes, so
 linking, content-hash idempotency and GDELT counts are exactly those of a local ingest. Records
@@ -95,9 +95,9 @@ def new_run_id() -> str:
     return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
 
 
-def document_row(run: str, position: tuple[int, int], result: DocumentResult) -> dict:
+def document_row(run: str, position: int, result: DocumentResult) -> dict:
     doc = result.document
-    return {"run": run, "input_index": position[0], "item_index": position[1], "doc_id": doc.doc_id,
+    return {"run": run, "position": position, "doc_id": doc.doc_id,
             "origin": doc.origin, "url": doc.url, "lang": doc.lang, "title": doc.title,
             "published": doc.publication.date, "published_source": doc.publication.source,
             "chars": len(doc.text), "sentences": result.sentences, "events": len(result.events),
@@ -105,8 +105,8 @@ def document_row(run: str, position: tuple[int, int], result: DocumentResult) ->
             "record": encode(result)}
 
 
-def mention_row(run: str, position: tuple[int, int], event: Event) -> dict:
-    return {"run": run, "input_index": position[0], "item_index": position[1], "mention_id": event.event_id,
+def mention_row(run: str, position: int, event: Event) -> dict:
+    return {"run": run, "position": position, "mention_id": event.event_id,
             "doc_id": event.doc_id, "sentence": event.sentence, "source_code": event.source.code,
             "target_code": event.target.code if event.target else None, "cameo": event.cameo, "root": event.root,
             "quad_class": event.quad_class, "goldstein": float(event.goldstein), "modality": event.modality,
@@ -116,8 +116,8 @@ def mention_row(run: str, position: tuple[int, int], event: Event) -> dict:
             "record": json.dumps(event.to_json(), ensure_ascii=False)}
 
 
-def rejection_row(run: str, position: tuple[int, int], rejection: Rejection) -> dict:
-    return {"run": run, "input_index": position[0], "item_index": position[1], "origin": rejection.origin,
+def rejection_row(run: str, position: int, rejection: Rejection) -> dict:
+    return {"run": run, "position": position, "origin": rejection.origin,
             "stage": rejection.stage, "reason": rejection.reason, "detail": rejection.detail}
 
 
@@ -176,7 +176,7 @@ def load(directory: str | Path, store: Store, *, batch_size: int = 32, on_batch=
         if documents is not None:
             cursor = reader.execute(
                 "SELECT run, record FROM read_parquet(?, union_by_name = true) "
-                "ORDER BY run, input_index, item_index, doc_id", [documents])
+                "ORDER BY run, position, doc_id", [documents])
             while rows := cursor.fetchmany(batch_size):
                 results = tuple(decode(DocumentResult, record) for _, record in rows)
                 runs.update(run for run, _ in rows)
@@ -188,7 +188,7 @@ def load(directory: str | Path, store: Store, *, batch_size: int = 32, on_batch=
         if rejections is not None:
             rows = reader.execute(
                 "SELECT run, origin, stage, reason, detail FROM read_parquet(?, union_by_name = true) "
-                "ORDER BY run, input_index, item_index", [rejections]).fetchall()
+                "ORDER BY run, position", [rejections]).fetchall()
             runs.update(r[0] for r in rows)
             for start in range(0, len(rows), max(batch_size, 256)):
                 chunk = tuple(Rejection(*r[1:]) for r in rows[start:start + max(batch_size, 256)])

@@ -2,16 +2,18 @@
 
     eventwire ingest --engine ray INPUT... --output DIR [--workers N] [--ray-address ADDR]
 
-Plan: one read task per input file (WARC, feed, JSONL, ...; directories are expanded by the
-driver) turns it into RawItems -> `map_batches` with `CodeBatch`, a callable class run by a pool
-of N actors, each holding one Pipeline (one set of spaCy models) for its whole life -> Parquet
-partitions in DIR/documents, DIR/mentions, DIR/rejections (see runners/partitions.py). The
-database is not touched: `eventwire load DIR --db PATH` merges the partitions afterwards through
+Plan: the driver reads the inputs (files, directories, WARC crawls, feeds, URL lists) with
+`read_inputs`, as the local runner does, streaming RawItems into Ray's object store in Arrow
+blocks -> `map_batches` with `CodeBatch`, a callable class run by a pool of N actors, each holding
+one Pipeline (one set of spaCy models) for its whole life -> Parquet partitions in DIR/documents,
+DIR/mentions, DIR/rejections (see runners/partitions.py). The database is not touched:
+`eventwire load DIR --db PATH` merges the partitions afterwards through
 `Store.write_batch`, so linking and idempotency are those of `eventwire ingest`.
 
 Without an address Ray starts a local instance with N CPUs; with `--ray-address` (or the
 RAY_ADDRESS environment variable) it joins a running cluster, where every node needs eventwire
-installed and the inputs and DIR on storage all nodes see (an NFS path, or s3://... for DIR).
+installed (same version, same models) and DIR must be storage every node writes to (a shared
+path, or an s3:// / gs:// URI to copy back before `load`).
 Ray is an optional extra: `pip install "eventwire[ray]"`.
 """
 from __future__ import annotations
@@ -30,14 +32,10 @@ from . import partitions
 RAY_EXTRA = 'the Ray engine needs Ray Data: pip install "eventwire[ray]"'
 
 
-def _is_url(name: str) -> bool:
-    return name.lower().startswith(("http://", "https://"))
-
-
 def _schema(table: str):
     import pyarrow as pa
 
-    common = [("run", pa.string()), ("input_index", pa.int64()), ("item_index", pa.int64())]
+    common = [("run", pa.string()), ("position", pa.int64())]
     columns = {
         "documents": [("doc_id", pa.string()), ("origin", pa.string()), ("url", pa.string()), ("lang", pa.string()),
                       ("title", pa.string()), ("published", pa.string()), ("published_source", pa.string()),
@@ -57,22 +55,30 @@ def _schema(table: str):
     return pa.schema(common + columns)
 
 
-def read_input(row: dict, *, published, lang, encoding, max_bytes, allow_private) -> list[dict]:
-    """One input file (or URL, feed, URL list) -> rows of serialized RawItems/Rejections, in file order.
+def _input_blocks(inputs, *, published, lang, encoding, max_bytes, allow_private, block_rows: int):
+    """Read the inputs in the driver, streaming them into the object store as Arrow blocks.
 
-    The file is opened at its absolute path (workers may not share the driver's working directory)
-    but origins are written as the user gave them, so documents match a local ingest of the same inputs."""
+    The driver holds one block at a time; Ray spills blocks to disk when its store fills. Reading
+    (and fetching, with one Fetcher keeping per-host rate limits and robots.txt) is far cheaper
+    than parsing, so one reader keeps many coding actors busy; inputs need not be on storage the
+    workers share."""
+    import pyarrow as pa
+    import ray
+
     from ..ingest import read_inputs
 
-    given, path = row["name"], row["path"]
-    rows = []
-    for k, item in enumerate(read_inputs([path], published=published, lang=lang, encoding=encoding,
-                                         max_bytes=max_bytes, allow_private=allow_private)):
-        if path != given and item.origin.startswith(path):
-            from dataclasses import replace
-            item = replace(item, origin=given + item.origin[len(path):])
-        rows.append({"input_index": row["input_index"], "item_index": k, "item": partitions.item_payload(item)})
-    return rows
+    schema = pa.schema([("position", pa.int64()), ("item", pa.string())])
+    refs, rows = [], []
+    items = read_inputs(inputs, published=published, lang=lang, encoding=encoding, max_bytes=max_bytes,
+                        allow_private=allow_private)
+    for k, item in enumerate(items):
+        rows.append({"position": k, "item": partitions.item_payload(item)})
+        if len(rows) >= block_rows:
+            refs.append(ray.put(pa.Table.from_pylist(rows, schema=schema)))
+            rows = []
+    if rows:
+        refs.append(ray.put(pa.Table.from_pylist(rows, schema=schema)))
+    return refs
 
 
 class CodeBatch:
@@ -93,8 +99,8 @@ class CodeBatch:
         items = [partitions.item_from_payload(r["item"]) for r in inputs]
         where = {}
         for row, item in zip(inputs, items):
-            where.setdefault(getattr(item, "item_id", None) or item.origin, (row["input_index"], row["item_index"]))
-        first = (inputs[0]["input_index"], inputs[0]["item_index"]) if inputs else (0, 0)
+            where.setdefault(getattr(item, "item_id", None) or item.origin, row["position"])
+        first = inputs[0]["position"] if inputs else 0
         result = self.pipeline.process_batch(items)
         out = []
         for doc_result in result.results:
@@ -105,7 +111,7 @@ class CodeBatch:
         for rejection in result.rejections:
             out.append(("rejections", partitions.rejection_row(self.run, where.get(rejection.origin, first), rejection)))
         return pa.Table.from_pylist(
-            [{"run": r["run"], "input_index": r["input_index"], "item_index": r["item_index"], "table": table,
+            [{"run": r["run"], "position": r["position"], "table": table,
               "row": json.dumps(r, ensure_ascii=False)} for table, r in out], schema=_schema("coded"))
 
 
@@ -173,9 +179,6 @@ def ingest_ray(inputs: list[str], output: str | Path, settings: Settings, *, wor
         if out_dir.exists() and not out_dir.is_dir():
             raise InputError(f"--output {output} is a file; give a directory for the Parquet partitions")
         output = str(out_dir)
-    cwd = os.getcwd()
-    sources = [{"input_index": i, "name": name, "path": name if _is_url(name) else os.path.join(cwd, name)}
-               for i, name in enumerate(names)]
     run = partitions.new_run_id()
     started_here = start_ray(workers, address, quiet)
     try:
@@ -186,8 +189,10 @@ def ingest_ray(inputs: list[str], output: str | Path, settings: Settings, *, wor
         context.execution_options.verbose_progress = False
         reading = {"published": published, "lang": lang, "encoding": encoding,
                    "max_bytes": settings.max_input_bytes, "allow_private": allow_private}
-        items = ray.data.from_items(sources, override_num_blocks=len(sources)).flat_map(
-            read_input, fn_kwargs=reading, num_cpus=0.25)
+        refs = _input_blocks(names, **reading, block_rows=4 * settings.batch_size)
+        if not refs:
+            raise InputError("no input documents found")
+        items = ray.data.from_arrow_refs(refs)
         coded = items.map_batches(
             CodeBatch, fn_constructor_args=(settings, tuple(actor_files), run), batch_size=settings.batch_size,
             batch_format="pyarrow", concurrency=workers, num_cpus=1).materialize()
@@ -217,7 +222,7 @@ def count_output(report: RayReport) -> None:
             if table == "rejections":
                 report.rejections = con.execute(
                     "SELECT origin, reason, detail FROM read_parquet(?, union_by_name = true) WHERE run = ? "
-                    "ORDER BY input_index, item_index", [files, report.run]).fetchall()
+                    "ORDER BY position", [files, report.run]).fetchall()
             else:
                 count = con.execute("SELECT count(*) FROM read_parquet(?, union_by_name = true) WHERE run = ?",
                                     [files, report.run]).fetchone()[0]
