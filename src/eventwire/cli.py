@@ -41,7 +41,15 @@ INGEST_EXAMPLES = """examples:
 
 Re-ingesting the same inputs adds nothing; a run stopped at any point (even kill -9) finishes
 when started again. Only one process may write a database at a time.
+
+  eventwire ingest crawl.warc.gz --engine ray --workers 8 --output parts/   # Ray Data; then:
+  eventwire load parts/ --db news.duckdb
 exit codes: 0 ingested (rejected inputs are listed on stderr), 2 bad input or database in use
+"""
+
+LOAD_EXAMPLES = """examples:
+  eventwire ingest crawl.warc.gz --engine ray --output parts/ && eventwire load parts/
+  eventwire load parts/ --db news.duckdb     # loading again, or after a local ingest, adds nothing twice
 """
 
 EXPORT_EXAMPLES = """examples:
@@ -142,6 +150,24 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--quiet", action="store_true", help="no progress line")
     ingest.add_argument("--allow-private", action="store_true",
                         help="let URLs and feeds reach private, loopback and link-local addresses (refused by default)")
+    ingest.add_argument("--engine", choices=("local", "ray"), default="local",
+                        help="local: a process pool writing the database (default); ray: Ray Data actors writing "
+                             "Parquet partitions to --output, merged later with `eventwire load` (pip install "
+                             "\"eventwire[ray]\")")
+    ingest.add_argument("--output", metavar="DIR", help="--engine ray: directory for the Parquet partitions")
+    ingest.add_argument("--ray-address", metavar="ADDR",
+                        help="--engine ray: a running cluster (e.g. ray://head:10001 or auto; default $RAY_ADDRESS, "
+                             "else a local Ray with --workers CPUs)")
+
+    load = commands.add_parser("load", help="merge the Parquet partitions of `ingest --engine ray` into a database",
+                               epilog=LOAD_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    load.add_argument("directory", metavar="DIR", help="the --output directory of `eventwire ingest --engine ray`")
+    load.add_argument("--db", default="eventwire.duckdb", metavar="PATH", help="database file (default ./eventwire.duckdb)")
+    load.add_argument("--batch-size", type=positive_int, metavar="N",
+                      help="documents per transaction (default: the batch_size setting)")
+    load.add_argument("--link-window", type=int, default=1, metavar="DAYS",
+                      help="days apart two reports of one event may be dated (default 1; docs/linking.md)")
+    load.add_argument("--quiet", action="store_true", help="no summary line")
 
     export = commands.add_parser("export", help="write the stored events as GDELT, PLOVER, CSV or Parquet",
                                  epilog=EXPORT_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -196,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_eval_command(args, settings)
         if args.command == "ingest":
             return run_ingest(args, settings)
+        if args.command == "load":
+            return run_load(args, settings)
         if args.command == "export":
             return run_export(args)
         if args.command == "stats":
@@ -369,6 +397,10 @@ def run_ingest(args, settings) -> int:
         settings = replace(settings, batch_size=args.batch_size)
     if args.link_window < 0:
         raise InputError("--link-window must be 0 or more days")
+    if getattr(args, "engine", "local") == "ray":
+        return run_ingest_ray(args, settings)
+    if getattr(args, "output", None) or getattr(args, "ray_address", None):
+        raise InputError("--output and --ray-address go with --engine ray; the local engine writes --db")
     progress = Progress(args.quiet)
     with Store(args.db, rule=LinkRule(day_window=args.link_window)) as store:
         try:
@@ -386,6 +418,45 @@ def run_ingest(args, settings) -> int:
             print(f"eventwire: ingest: {report.documents} new documents ({report.skipped} already stored, "
                   f"{len(report.rejections)} rejected) in {report.seconds:.1f}s ({rate:.1f}/s); {report.mentions} "
                   f"reports -> {report.events} new events; database {args.db}", file=sys.stderr)
+    return 0
+
+
+def run_ingest_ray(args, settings) -> int:
+    from .runners.ray_runner import ingest_ray
+
+    if not args.output:
+        raise InputError("--engine ray writes Parquet partitions: give --output DIR, then `eventwire load DIR --db PATH`")
+    report = ingest_ray(args.inputs, args.output, settings, workers=args.workers, address=args.ray_address,
+                        published=args.published, lang=args.lang, encoding=args.encoding,
+                        actor_files=tuple(args.actors), allow_private=getattr(args, "allow_private", False),
+                        quiet=args.quiet)
+    for origin, reason, detail in report.rejections:
+        print(f"eventwire: rejected {detail}", file=sys.stderr)
+    if report.documents == 0 and not report.rejections:
+        print("eventwire: no input documents found", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if not args.quiet:
+        rate = report.documents / report.seconds if report.seconds else 0.0
+        print(f"eventwire: ingest (ray, {report.workers} workers): {report.documents} documents, {report.mentions} "
+              f"event reports, {len(report.rejections)} rejected in {report.seconds:.1f}s ({rate:.1f}/s) -> "
+              f"{report.output} (run {report.run}); merge with `eventwire load {args.output} --db PATH`",
+              file=sys.stderr)
+    return 0 if report.documents else EXIT_BAD_INPUT
+
+
+def run_load(args, settings) -> int:
+    from .linking import LinkRule
+    from .runners.partitions import load
+    from .store import Store
+
+    if args.link_window < 0:
+        raise InputError("--link-window must be 0 or more days")
+    with Store(args.db, rule=LinkRule(day_window=args.link_window)) as store:
+        report = load(args.directory, store, batch_size=args.batch_size or settings.batch_size)
+    if not args.quiet:
+        print(f"eventwire: load: {report.documents} new documents ({report.skipped} already stored, "
+              f"{report.rejections} new rejections) from {len(report.runs)} run(s) in {report.seconds:.1f}s; "
+              f"{report.mentions} reports -> {report.events} new events; database {args.db}", file=sys.stderr)
     return 0
 
 

@@ -125,6 +125,12 @@ def first_entry(atom: Atom, ctx: DocumentContext) -> Entry:
             e = max(latest, key=lambda x: x.end)
             return Entry(kind="person", code=e.country or e.code[:3], name=e.name, phrase=e.phrase,
                          country=e.country, role=None)
+        future = [e for e in atom.entries if e.kind == "person" and e.start and e.start > ctx.on]
+        if future and len(future) == len([e for e in atom.entries if e.kind == "person"]):
+            # "le Premier ministre néerlandais Mark Rutte" in 2022: his NATO office is still to come;
+            # the name stays, the office comes from the words around it
+            e = future[0]
+            return Entry(kind="person", code="", name=e.name, phrase=e.phrase, country=None, role=None)
     return atom.entries[0]
 
 
@@ -142,6 +148,9 @@ def compose(chunk: Chunk, text: str, span: tuple[int, int], ctx: DocumentContext
                 code = known.code
             continue
         entry = first_entry(atom, ctx)
+        if atom.kind == "person" and not entry.code:
+            person_name = entry.name
+            continue
         if atom.kind == "person":
             person_name = entry.name
             ctx.aliases[norm_key(entry.phrase)] = entry.name

@@ -490,9 +490,9 @@ def add_api_routes(app: FastAPI) -> None:
     @app.get("/api/health", tags=["meta"], summary="Server and database status")
     def health(state: StateDep, con: CursorDep, request: Request):
         check_known(request, ())
-        return {"status": "ok", "version": __version__, "database": str(state.db_path),
-                "schema_version": state.store.schema_version(), "ingest_enabled": bool(state.token),
-                "models_loaded": state.pipeline_loaded, **queries.facets(con)}
+        return JSONResponse({"status": "ok", "version": __version__, "database": str(state.db_path),
+                             "schema_version": state.store.schema_version(), "ingest_enabled": bool(state.token),
+                             "models_loaded": state.pipeline_loaded, **queries.facets(con)})
 
     @app.get("/api/events", tags=["events"], summary="Events matching the filters, a page at a time, as JSON or CSV")
     def list_events(
@@ -510,8 +510,8 @@ def add_api_routes(app: FastAPI) -> None:
                            [{"parameter": "limit", "in": "query", "message": f"at most {state.limits.max_page}"}])
         total, events = queries.list_events(con, filters, limit=limit, offset=offset, sort=sort)
         next_offset = offset + limit if offset + limit < total else None
-        return {"total": total, "limit": limit, "offset": offset, "next_offset": next_offset, "sort": sort,
-                "filters": filters.query_string(), "events": events}
+        return JSONResponse({"total": total, "limit": limit, "offset": offset, "next_offset": next_offset,
+                             "sort": sort, "filters": filters.query_string(), "events": events})
 
     @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its reports, documents and evidence spans")
     def get_event(event_id: str, con: CursorDep, request: Request):
@@ -520,7 +520,7 @@ def add_api_routes(app: FastAPI) -> None:
         event = queries.event_detail(con, event_id)
         if event is None:
             raise ApiError(404, "not_found", f"no event {event_id}")
-        return event
+        return JSONResponse(event)
 
     @app.get("/api/documents/{doc_id}", tags=["events"], summary="One stored document: text, articles, event sentences")
     def get_document(doc_id: str, con: CursorDep, request: Request):
@@ -529,28 +529,28 @@ def add_api_routes(app: FastAPI) -> None:
         doc = queries.document_detail(con, doc_id)
         if doc is None:
             raise ApiError(404, "not_found", f"no document {doc_id}")
-        return doc
+        return JSONResponse(doc)
 
     @app.get("/api/stats/timeline", tags=["stats"], summary="Events per day (week, month) stacked by QuadClass")
     def stats_timeline(
         con: CursorDep, filters: Annotated[Filters, Depends(filters_dependency("bucket"))],
         bucket: Annotated[Literal["day", "week", "month"], Query()] = "day",
     ):
-        return {"filters": filters.query_string(), **queries.timeline(con, filters, bucket)}
+        return JSONResponse({"filters": filters.query_string(), **queries.timeline(con, filters, bucket)})
 
     @app.get("/api/stats/dyads", tags=["stats"], summary="Top source -> target pairs with mean Goldstein")
     def stats_dyads(
         con: CursorDep, filters: Annotated[Filters, Depends(filters_dependency("limit"))],
         limit: Annotated[int, Query(ge=1, le=200)] = 30,
     ):
-        return {"filters": filters.query_string(), **queries.dyads(con, filters, limit)}
+        return JSONResponse({"filters": filters.query_string(), **queries.dyads(con, filters, limit)})
 
     @app.get("/api/stats/places", tags=["stats"], summary="Event places (points) and counts per country")
     def stats_places(
         con: CursorDep, filters: Annotated[Filters, Depends(filters_dependency("limit"))],
         limit: Annotated[int, Query(ge=1, le=5000)] = 500,
     ):
-        return {"filters": filters.query_string(), **queries.places(con, filters, limit)}
+        return JSONResponse({"filters": filters.query_string(), **queries.places(con, filters, limit)})
 
     @app.post("/api/code", tags=["coding"], summary="Code a pasted text (nothing is stored)")
     def post_code(body: CodeRequest, state: StateDep, request: Request):

@@ -120,13 +120,6 @@ def like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-EVENT_SELECT = """
-    SELECT e.event_id, e.global_id, e.source_code, e.source_name, e.source_country, e.source_role,
-           e.target_code, e.target_name, e.target_country, e.target_role, e.cameo, e.root, e.quad_class,
-           e.goldstein, e.plover_type, e.plover_mode, e.modality, e.date, e.date_precision,
-           e.place_name, e.geonameid, e.lat, e.lon, e.place_country, e.place_fips, e.place_adm1, e.place_kind,
-           e.first_doc_id, e.first_sentence, e.num_mentions, e.num_sources, e.num_articles, m.record
-    FROM events e LEFT JOIN mentions m ON m.mention_id = e.event_id"""
 EVENT_FIELDS = ("event_id", "global_id", "source_code", "source_name", "source_country", "source_role",
                 "target_code", "target_name", "target_country", "target_role", "cameo", "root", "quad_class",
                 "goldstein", "plover_type", "plover_mode", "modality", "date", "date_precision",
@@ -180,9 +173,18 @@ def list_events(con, filters: Filters, *, limit: int, offset: int, sort: str) ->
                                      "LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()]
     if not ids:
         return total, []
-    rows = con.execute(f"{EVENT_SELECT} WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()
+    return total, events_by_id(con, ids)
+
+
+def events_by_id(con, ids: list[str]) -> list[dict]:
+    """Events in the order of `ids`; their first reports fetched apart (a join would read every report)."""
+    columns = ", ".join(f"e.{c}" for c in EVENT_FIELDS[:-1])
+    rows = con.execute(f"SELECT {columns} FROM events e WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))",
+                       [ids]).fetchall()
+    records = dict(con.execute("SELECT mention_id, record FROM mentions WHERE mention_id IN (SELECT unnest(?::VARCHAR[]))",
+                               [ids]).fetchall())
     order = {event_id: n for n, event_id in enumerate(ids)}
-    return total, [event_json(row) for row in sorted(rows, key=lambda r: order[r[0]])]
+    return [event_json((*row, records.get(row[0]))) for row in sorted(rows, key=lambda r: order[r[0]])]
 
 
 CSV_COLUMNS = ("event_id", "global_id", "date", "date_precision", "source_code", "source_name", "source_country",
@@ -206,10 +208,10 @@ def csv_rows(con, filters: Filters, *, sort: str, limit: int):
 
 
 def event_detail(con, event_id: str) -> dict | None:
-    row = con.execute(f"{EVENT_SELECT} WHERE e.event_id = ?", [event_id]).fetchone()
-    if row is None:
+    found = events_by_id(con, [event_id])
+    if not found:
         return None
-    event = event_json(row)
+    event = found[0]
     mentions = con.execute(
         "SELECT m.mention_id, m.doc_id, m.sentence, m.cameo, m.modality, m.date, m.date_precision, m.lang, "
         "m.confidence, m.rule, m.record FROM mentions m WHERE m.event_id = ? ORDER BY m.added_at, m.mention_id",

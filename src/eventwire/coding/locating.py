@@ -113,11 +113,16 @@ class Locator:
 MIN_FOREIGN_POPULATION = 250_000
 
 
+# With no country to go by, a small town is more often a homonym than the place meant.
+MIN_UNANCHORED_POPULATION = 100_000
+
+
 def plausible(hit, hints) -> bool:
     """A place in the participants' countries, a country, or a city big enough to be news by name."""
-    if not hints or hit.kind == "country" or hit.country in hints:
+    if hit.kind in ("country", "admin1") or hit.country in hints:
         return True
-    return (hit.population or 0) >= MIN_FOREIGN_POPULATION
+    floor = MIN_FOREIGN_POPULATION if hints else MIN_UNANCHORED_POPULATION
+    return (hit.population or 0) >= floor
 
 
 def own_region(view: View, predicate: int) -> set[int]:

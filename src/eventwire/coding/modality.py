@@ -97,6 +97,23 @@ def expresses_intent(view: View, gov: Token, words: ModalityWords) -> bool:
                                               for k in view.children(gov.i))
 
 
+SKIPPABLE = {"de", "d'", "d’", "to", "«", "»", '"', "'", "“", "”", ","}
+
+
+def intent_noun_before(view: View, i: int, words: ModalityWords) -> Token | None:
+    """The intention noun right before an infinitive ('intention d'attaquer', 'plans to attack')."""
+    tok = view.tok(i)
+    if tok.feat("VerbForm") != "Inf" and tok.tag_free_infinitive() is False:
+        return None
+    j = i - 1
+    while j >= 0 and view.tok(j).text.lower() in SKIPPABLE:
+        j -= 1
+    if j < 0 or j == i - 1:
+        return None
+    candidate = view.tok(j)
+    return candidate if candidate.pos == "NOUN" and candidate.lemma in words.intent else None
+
+
 def perfect_infinitive(view: View, tok: Token) -> bool:
     """'a annoncé avoir ouvert une enquête', 'said to have met': done, not intended."""
     return any(k.dep.startswith("aux") and k.feat("VerbForm") == "Inf" and k.lemma in ("avoir", "être", "have")
@@ -131,6 +148,12 @@ def modality_of(view: View, i: int, lang: str) -> Modality:
     if any(k.dep == "mark" and (k.lemma in words.purpose or k.text.lower() in words.purpose)
            for k in view.children(i)) and tok.dep in ("advcl", "xcomp", "acl", "obl"):
         return Modality("hypothetical")  # "ont manifesté pour réclamer …": the goal, not a second act
+    noun = intent_noun_before(view, i, words)
+    if noun is not None:
+        # "n'avait « aucune intention » d'attaquer": the parser may hang the verb elsewhere, the words do not lie
+        if is_negated(view, noun.i, words) or any(k.lemma in ("aucun", "aucune", "no") for k in view.children(noun.i)):
+            return Modality("asserted", "refusal", governor=noun.i)
+        return Modality("intended", "intent", governor=noun.i)
     head = view.head(i)
     if head is not None and tok.dep == "acl" and head.lemma in words.content_nouns and \
             not forms(head) & words.intent:

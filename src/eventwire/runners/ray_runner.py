@@ -184,12 +184,14 @@ def ingest_ray(inputs: list[str], output: str | Path, settings: Settings, *, wor
     try:
         from ray.data import DataContext
 
+        if quiet:
+            logging.getLogger("ray.data").setLevel(logging.WARNING)
         context = DataContext.get_current()
         context.enable_progress_bars = not quiet
         context.execution_options.verbose_progress = False
         reading = {"published": published, "lang": lang, "encoding": encoding,
                    "max_bytes": settings.max_input_bytes, "allow_private": allow_private}
-        refs = _input_blocks(names, **reading, block_rows=4 * settings.batch_size)
+        refs = _input_blocks(names, **reading, block_rows=settings.batch_size)
         if not refs:
             raise InputError("no input documents found")
         items = ray.data.from_arrow_refs(refs)
