@@ -79,6 +79,18 @@ def find_chunks(sentence: ParsedSentence, lexicon: ActorLexicon) -> tuple[Chunk,
     return group_atoms(sentence.tokens, atoms, refs)
 
 
+def adjective_countries(sentence: ParsedSentence, lexicon: ActorLexicon) -> dict[int, str]:
+    """Token index -> country for nationality adjectives ('an Israeli proposal', 'la position ukrainienne')."""
+    found = {}
+    keys = tuple(norm_key(t.text) for t in sentence.tokens)
+    for i, key in enumerate(keys):
+        if key in lexicon.adjectives and sentence.tokens[i].pos in ("ADJ", "PROPN", "NOUN"):
+            entries = [e for e in lexicon.lookup(key, sentence.tokens[i].text) if e.kind == "adj" and e.country]
+            if entries:
+                found[i] = entries[0].country
+    return found
+
+
 # ------------------------------------------------------------------ atoms
 
 def find_atoms(sentence: ParsedSentence, lexicon: ActorLexicon, refs: References) -> list[Atom]:

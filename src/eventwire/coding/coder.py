@@ -11,7 +11,7 @@ from datetime import date
 
 from ..actors.lexicon import ActorLexicon, load_lexicon
 from ..actors.lexicon import norm_key
-from ..actors.mentions import Chunk, find_chunks, load_references
+from ..actors.mentions import Chunk, adjective_countries, find_chunks, load_references
 from ..actors.resolve import PERSON_ATOMS, DocumentContext, resolve_chunk
 from ..model import Actor, Document, Event, ParsedSentence, Token, Trigger, content_id
 from .dating import DocumentClock, date_event
@@ -67,6 +67,8 @@ class SentenceActors:
         self.view = view
         self.city_phrases = locator.city_phrases(view) if locator is not None else set()
         self.chunks = find_chunks(sentence, ctx.lexicon)
+        self.adjectives = adjective_countries(sentence, ctx.lexicon)
+        self.names = ctx.lexicon.country_names
         self.resolved: dict[int, tuple[Actor, ...]] = {}
         self.subject_person: Actor | None = None
         self.subject_actor: Actor | None = None
@@ -105,8 +107,22 @@ class SentenceActors:
         for member in members:
             if not acting and member.i in self.city_phrases:
                 continue  # "a appelé à Caracas au départ de …": a city named as a place is not addressed
-            found.extend(a for a in self.actors_in_np(member) if acting or not self.is_instrument(a))
+            in_np = [a for a in self.actors_in_np(member) if acting or not self.is_instrument(a)]
+            if not in_np and not acting:
+                in_np = self.adjective_target(member)
+            found.extend(in_np)
         return tuple(dict.fromkeys(found))
+
+    def adjective_target(self, token: Token) -> list[Actor]:
+        """'rejected an Israeli proposal', 'pilonné des positions ukrainiennes': the thing acted on
+        belongs to the country its adjective names."""
+        for i in sorted(self.view.np_tokens(token.i)):
+            country = self.adjectives.get(i)
+            if country and self.view.tok(i).head == token.i:
+                tok = self.view.tok(i)
+                return [Actor(code=country, country=country, role=None, name=self.names.get(country, country),
+                              text=tok.text, span=(tok.idx, tok.end), how="adjective")]
+        return []
 
     def is_instrument(self, actor: Actor) -> bool:
         instruments = load_references(self.sentence.lang).instruments

@@ -197,7 +197,7 @@ def ingest_ray(inputs: list[str], output: str | Path, settings: Settings, *, wor
         items = ray.data.from_arrow_refs(refs)
         coded = items.map_batches(
             CodeBatch, fn_constructor_args=(settings, tuple(actor_files), run), batch_size=settings.batch_size,
-            batch_format="pyarrow", concurrency=workers, num_cpus=1).materialize()
+            batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1).materialize()
         for table in partitions.TABLES:
             part = coded.map_batches(split_table, fn_kwargs={"table": table}, batch_format="pyarrow",
                                      batch_size=None, num_cpus=0.25)

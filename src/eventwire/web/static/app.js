@@ -189,10 +189,10 @@
             ? `${p.data.source} → ${p.data.target}<br>${p.data.value} events, mean Goldstein ${p.data.goldstein}`
             : `${p.data.id}${p.data.fullName ? " (" + p.data.fullName + ")" : ""}<br>${p.data.value} events`,
         },
-        graphic: [{ type: "text", left: 6, bottom: 4, style: { text: "edge colour: mean Goldstein  red −10 · grey 0 · green +10", fontSize: 10, fill: "#6b7480" } }],
+        graphic: [{ type: "text", right: 6, top: 2, style: { text: "mean Goldstein: red −10 · grey 0 · green +10", fontSize: 10, fill: "#6b7480" } }],
         series: [{
           type: "graph", layout: "force", roam: true, draggable: true,
-          force: { repulsion: 260, edgeLength: [50, 150], gravity: 0.12 },
+          force: { repulsion: 200, edgeLength: [50, 120], gravity: 0.18, layoutAnimation: true },
           edgeSymbol: ["none", "arrow"], edgeSymbolSize: 7,
           label: { show: true, position: "right", fontSize: 11 },
           emphasis: { focus: "adjacency", lineStyle: { width: 5 } },
@@ -218,6 +218,15 @@
       state.worldLoaded = fetch("/static/vendor/countries-110m.json").then((r) => r.json()).then((topology) => {
         const world = window.topojson.feature(topology, topology.objects.countries);
         world.features = world.features.filter((f) => f.id !== "010");  // Antarctica: no events, much space
+        // Russia and Fiji cross the antimeridian: on a flat map their far-east parts are moved past 180°
+        // instead of being drawn as a stripe across the whole world.
+        const east = (ring) => ring.map(([x, y]) => [x < -150 ? x + 360 : x, y]);
+        for (const feature of world.features) {
+          if (feature.id === "643" || feature.id === "242") {
+            const g = feature.geometry;
+            g.coordinates = g.type === "Polygon" ? g.coordinates.map(east) : g.coordinates.map((p) => p.map(east));
+          }
+        }
         for (const feature of world.features) {
           const label = feature.properties.name;
           // Regions are keyed by ISO 3166 numeric code (what the API sends), names kept for tooltips.
