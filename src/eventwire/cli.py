@@ -523,6 +523,14 @@ def run_serve(args, settings) -> int:
     if args.port > 65535:
         raise InputError(f"--port {args.port} is not a port; use 1 to 65535")
     token = args.token or os.environ.get("EVENTWIRE_TOKEN") or None
+    import socket
+
+    try:
+        with socket.create_server((args.host, args.port)):
+            pass
+    except OSError as exc:
+        raise InputError(f"cannot listen on {args.host}:{args.port} ({exc.strerror or exc}); "
+                         "the port may be in use: choose another with --port") from None
     app = create_app(args.db, settings, token=token, preload=True)
     url = f"http://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port}/"
     print(f"eventwire: serving {args.db} on {url} (API docs {url}docs; POST /api/ingest "

@@ -19,7 +19,7 @@ from .lexicon import EventLexicon, Pattern, load_event_lexicon
 from .locating import Locator
 from .modality import Modality, forms, modality_of, modality_words
 from .syntax import View
-from .tables import describe, intent_code, refusal_code, threat_code
+from .tables import demand_code, describe, intent_code, refusal_code, threat_code
 
 SELF_SLOTS = ("poss",)
 BETWEEN = ("entre", "between")
@@ -210,9 +210,50 @@ def find_events(view: View, actors: SentenceActors, resources: CoderResources) -
     for tok in view.tokens:
         if tok.pos in ("NOUN", "PROPN") and tok.lemma in lexicon.nouns and tok.head not in coded_verbs:
             found.extend(code_noun(view, actors, tok, lexicon.nouns[tok.lemma], resources))
+    found.extend(demands(view, actors, found))
     if not found:
         found.extend(statement_events(view, actors))
     return best_of_sentence(drop_governors(found))
+
+
+def obligation_reporter(view: View, predicate: int) -> Token | None:
+    """The reporting verb over 'Y must V' / 'Y doit V', when the obligation is the reporter's."""
+    words = modality_words(view.sentence.lang)
+    tok = view.tok(predicate)
+    must = any(k.dep.startswith("aux") and k.text.lower() in ("must", "should") for k in view.children(predicate))
+    current = tok
+    for _ in range(3):
+        head = view.head(current.i)
+        if head is None:
+            return None
+        if current.dep == "xcomp" and forms(head) & {"devoir", "falloir"}:
+            must, current = True, head
+            continue
+        if current.dep == "ccomp" and must and forms(head) & words.reporting:
+            return head
+        current = head
+    return None
+
+
+def demands(view: View, actors: SentenceActors, found: list[Found]) -> list[Found]:
+    """'China declared that Japan must withdraw', 'Paris a estimé que Moscou devait négocier': the
+    speaker demands the act of the one who must do it (CAMEO 10)."""
+    extra = []
+    for item in found:
+        if item.modality.kind != "hypothetical":
+            continue
+        reporter = obligation_reporter(view, item.predicate)
+        if reporter is None:
+            continue
+        for subj in view.subjects(reporter.i):
+            for speaker in actors.actors_for(subj):
+                if speaker.code != item.source.code:
+                    code = demand_code(item.code)
+                    pattern = Pattern(lemma=reporter.lemma, code=code, source=("subj",), target=(),
+                                      rule=f"{view.sentence.lang}/demand/{reporter.lemma}")
+                    extra.append(Found(pattern, reporter.i, speaker, item.source, code, Modality("asserted"),
+                                       (reporter.i, item.predicate)))
+    return extra
 
 
 def drop_governors(found: list[Found]) -> list[Found]:

@@ -69,3 +69,8 @@ def threat_code(code: str) -> str:
 
 def refusal_code(code: str) -> str:
     return longest_prefix(code, "refusal.tsv", "refusal") or "120"
+
+
+def demand_code(code: str) -> str:
+    """What saying that someone must do `code` is coded as ("X a déclaré que Y doit se retirer": 1056)."""
+    return longest_prefix(code, "demand.tsv", "demand") or "100"
