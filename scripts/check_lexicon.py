@@ -5,9 +5,12 @@
     python scripts/check_lexicon.py fr --codes src/eventwire/resources/common/cameo.tsv
 
 What it checks (see docs/data-formats.md, "event lexicon"):
-  * every entry is a mapping with the allowed keys and value types;
+  * every entry is a mapping with value types as the coder reads them;
   * every code exists in the CAMEO code list given with --codes (read at check time only);
-  * slot names are subj/obj/iobj/poss/de/of or a preposition word;
+  * the keys are exactly those the coder accepts (coding/lexicon.py ALLOWED_KEYS: not_obj,
+    passive included);
+  * slot names are subj/obj/iobj/poss/de/of or a preposition word, or a dotted path of
+    these ("obj.de": the 'de' complement of the direct object);
   * all 20 CAMEO roots are covered, and the distinct-code / entry counts reach the floors;
   * warnings: entries that an earlier entry of the same lemma makes unreachable, and noun
     light verbs that duplicate a verbs.yaml entry taking that noun as object.
@@ -33,16 +36,22 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CODES = REPO.parent / "shared" / "reference" / "cameo_codes.json"
 DEFAULT_RESOURCES = REPO / "src" / "eventwire" / "resources"
 
-KEYS = {"lemma", "code", "source", "target", "reciprocal", "obj", "prep", "particle",
-        "reflexive", "light_verbs", "note"}
-REQUIRED = ("lemma", "code", "source", "target")
-LIST_KEYS = ("source", "target", "obj", "prep", "particle", "light_verbs")
-BOOL_KEYS = ("reciprocal", "reflexive")
+# The keys the coder accepts (src/eventwire/coding/lexicon.py, ALLOWED_KEYS); kept in step with it.
+try:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+    from eventwire.coding.lexicon import ALLOWED_KEYS as KEYS  # noqa: E402
+except Exception:  # the checker must also run without the package importable
+    KEYS = {"lemma", "code", "source", "target", "reciprocal", "obj", "prep", "particle",
+            "reflexive", "light_verbs", "note", "not_obj", "passive"}
+REQUIRED = ("lemma", "code")
+LIST_KEYS = ("source", "target", "obj", "not_obj", "prep", "particle", "light_verbs")
+BOOL_KEYS = ("reciprocal", "reflexive", "passive")
 CORE_SLOTS = {"subj", "obj", "iobj", "poss", "de", "of"}
 PREPOSITIONS = {
     "fr": {"à", "au", "aux", "avec", "contre", "en", "sur", "de", "du", "des", "par", "pour",
            "entre", "auprès", "envers", "vers", "chez", "dans", "devant", "derrière", "près",
-           "visant", "sous", "parmi", "malgré", "depuis", "après", "avant", "outre"},
+           "visant", "sous", "parmi", "malgré", "depuis", "après", "avant", "outre", "autour",
+           "face", "vis-à-vis", "durant", "pendant", "lors", "selon", "concernant", "sans", "hors"},
     "en": {"to", "with", "against", "on", "in", "into", "at", "for", "from", "by", "of",
            "over", "about", "between", "among", "toward", "towards", "upon", "onto", "across",
            "through", "off", "out", "up", "down", "near", "inside", "within", "behind"},
@@ -109,7 +118,7 @@ def check_entry(entry, where: str, kind: str, lang: str, codes: dict[str, str], 
         if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
             report.error(where, f"'{key}' must be a list of non-empty strings, got {value!r}")
             ok = False
-        elif key in ("obj", "prep", "particle", "light_verbs") and not value:
+        elif key in ("obj", "not_obj", "prep", "particle", "light_verbs") and not value:
             report.error(where, f"'{key}' is empty: drop the key instead")
             ok = False
         elif len(set(value)) != len(value):
@@ -133,18 +142,26 @@ def check_entry(entry, where: str, kind: str, lang: str, codes: dict[str, str], 
         for slot in entry.get(key) or []:
             if not isinstance(slot, str):
                 continue
-            if slot in CORE_SLOTS:
-                continue
-            if not SLOT_RE.match(slot):
-                report.error(where, f"slot {slot!r} in '{key}' is neither a core slot nor a word")
-                ok = False
-            elif slot not in preps:
-                report.warn(where, f"slot {slot!r} in '{key}' is not a known {lang} preposition")
+            # dotted paths ("obj.de": the 'de' complement of the object) are read step by step
+            for step in slot.split("."):
+                if step in CORE_SLOTS:
+                    continue
+                if not SLOT_RE.match(step):
+                    report.error(where, f"slot {slot!r} in '{key}': {step!r} is neither a core slot nor a word")
+                    ok = False
+                elif step not in preps:
+                    report.warn(where, f"slot {slot!r} in '{key}': {step!r} is not a known {lang} preposition")
     return ok
 
 
 def subsumes(earlier: dict, later: dict) -> bool:
     """True when every sentence matching `later` also matches `earlier`."""
+    if "light_verbs" in earlier and not set(later.get("light_verbs", [])) <= set(earlier["light_verbs"]):
+        return False  # nouns: a light verb the earlier entry does not list reaches the later one
+    if "not_obj" in earlier:
+        return False  # an exclusion is not checked here: assume the later entry may be reached
+    if earlier.get("passive") is not None and earlier.get("passive") != later.get("passive"):
+        return False
     for key in ("obj", "prep", "particle"):
         if key in earlier:
             if key not in later or not set(later[key]) <= set(earlier[key]):
