@@ -209,7 +209,10 @@ def find_events(view: View, actors: SentenceActors, resources: CoderResources) -
             found.extend(events)
     for tok in view.tokens:
         if tok.pos in ("NOUN", "PROPN") and tok.lemma in lexicon.nouns and tok.head not in coded_verbs:
-            found.extend(code_noun(view, actors, tok, lexicon.nouns[tok.lemma], resources))
+            events = code_noun(view, actors, tok, lexicon.nouns[tok.lemma], resources)
+            if events:
+                coded_verbs.add(tok.i)  # "la suspension de leur aide": the aid is not a second event
+            found.extend(events)
     found.extend(demands(view, actors, found))
     if not found:
         found.extend(statement_events(view, actors))

@@ -25,6 +25,7 @@ class ModalityWords:
     purpose: frozenset[str]
     non_political: frozenset[str]
     content_nouns: frozenset[str]
+    accusation: frozenset[str]
     background: frozenset[str]
     future_aux: frozenset[str]
 
@@ -39,7 +40,7 @@ def modality_words(lang: str) -> ModalityWords:
     return ModalityWords(words("negation_words"), words("intent_governors"), words("refusal_governors"),
                          words("threat_governors"), words("hypothetical_governors"), words("hypothetical_marks"),
                          words("attempt_governors"), words("reporting_verbs"), words("request_governors"), words("purpose_marks"),
-                         words("non_political_cues"), words("content_nouns"), words("background_prepositions"),
+                         words("non_political_cues"), words("content_nouns"), words("accusation_governors"), words("background_prepositions"),
                          words("future_auxiliaries"))
 
 
@@ -167,6 +168,8 @@ def modality_of(view: View, i: int, lang: str) -> Modality:
             if is_future(tok, view, words):
                 return Modality("intended", "intent", governor=gov.i, reporter=gov.i)
             return Modality("reported", reporter=gov.i)
+        if names & words.accusation and link != "conj":
+            return Modality("hypothetical", governor=gov.i)  # "accusé Kiev d'avoir tenté d'assassiner": alleged
         if names & words.request and link != "conj":
             # what X urges Y to do has not happened: the appeal is the event
             return Modality("hypothetical", governor=gov.i)

@@ -22,6 +22,11 @@ PASSIVE_SUBJECT_DEPS = ("nsubj:pass", "csubj:pass")
 
 
 @lru_cache(maxsize=4)
+def quantifier_heads(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_yaml(lang, "syntax.yaml").get("quantifier_heads", []))
+
+
+@lru_cache(maxsize=4)
 def temporal_heads(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in load_yaml(lang, "syntax.yaml")["temporal_heads"])
 
@@ -151,7 +156,7 @@ class View:
     def objects(self, i: int) -> list[Token]:
         own = self.own_objects(i)
         if own:
-            return [self.antecedent(o, i) for o in own]
+            return [self.through_quantity(self.antecedent(o, i)) for o in own]
         tok = self.tokens[i]
         head = self.head(i)
         if head is not None and tok.dep == "acl" and self.is_participle(tok) and head.pos in ("NOUN", "PROPN"):
@@ -159,6 +164,13 @@ class View:
         if head is not None and tok.dep == "conj" and self.is_passive(i) is False and not own:
             return []
         return []
+
+    def through_quantity(self, tok: Token) -> Token:
+        """'l'ensemble des partis', 'dozens of protesters': the object is what is counted."""
+        if tok.lemma.lower() not in quantifier_heads(self.sentence.lang) and tok.text.lower() not in quantifier_heads(self.sentence.lang):
+            return tok
+        counted = [k for k in self.children(tok.i) if k.case in ("de", "of", "d'") and k.pos in ("NOUN", "PROPN")]
+        return self.through_quantity(counted[0]) if counted else tok
 
     def antecedent(self, arg: Token, predicate: int) -> Token:
         """A relative pronoun stands for the noun the relative clause hangs on."""
