@@ -101,7 +101,17 @@ class ServerState:
             return self._pipeline
 
     def preload(self) -> threading.Thread:
-        thread = threading.Thread(target=self.pipeline, name="eventwire-load-models", daemon=True)
+        """Load the models and both languages' lexicons in the background, so that the first
+        POST /api/code does not wait for them."""
+        warm_up = ("Le ministre des Affaires étrangères a rencontré lundi son homologue à Paris pour discuter.",
+                   "The foreign minister met his counterpart in London on Monday to discuss trade.")
+
+        def load():
+            # one short text per language: loads the spaCy models, the lexicons and language detection
+            self.process([RawItem(item_id=content_id("warm-up", text), origin="warm-up", content=text, kind="plain")
+                          for text in warm_up])
+
+        thread = threading.Thread(target=load, name="eventwire-load-models", daemon=True)
         thread.start()
         return thread
 

@@ -55,6 +55,12 @@ def hoist_from_time_words(tokens: tuple[Token, ...], lang: str) -> tuple[Token, 
                 has_object = True
             moved[kid.i] = replace(kid, head=verb.i, dep=dep)
             first_hoisted = kid.i if first_hoisted is None else first_hoisted
+        if tok.dep in ("obj", "dobj"):
+            # "a mené la semaine dernière une opération": the operation, not the week, is what was led
+            stray = [t for t in tokens if t.head == verb.i and t.i > tok.i and t.pos == "NOUN"
+                     and t.dep.startswith("obl") and t.case is None and moved[t.i].dep != "obj"]
+            if stray and not any(moved[k.i].head == verb.i and moved[k.i].dep == "obj" for k in tokens if k.i != tok.i):
+                moved[stray[0].i] = replace(stray[0], dep="obj")
         if tok.dep in ("obj", "dobj") and any(moved[k.i].head == verb.i and moved[k.i].dep == "obj" for k in tokens):
             moved[tok.i] = replace(tok, dep="obl:tmod")
     return tuple(moved)
@@ -113,7 +119,30 @@ class View:
             (self.tokens[i].feat("VerbForm") == "Part" and any(k.case in ("par", "by") and k.dep.startswith("obl")
                                                                for k in kids) and not any(k.dep.startswith("aux:tense") or k.dep == "aux" for k in kids))
 
+    def inverted_subject(self, i: int) -> Token | None:
+        """'…, a dénoncé l'ONU.' / '…, said the ministry.': a clause set off by a comma at the end of the
+        sentence, with no subject before its verb, has its subject after it."""
+        kids = self.children(i)
+        if any(k.dep in SUBJECT_DEPS or k.dep in PASSIVE_SUBJECT_DEPS for k in kids):
+            return None
+        verb = self.tokens[i]
+        finite = verb.feat("VerbForm") == "Fin" or any(k.dep.startswith("aux") and k.feat("VerbForm") == "Fin" for k in kids)
+        if not finite:
+            return None  # ", killing 43 people": a participle's object is its object
+        first = min([k.i for k in kids if k.dep.startswith("aux")] + [i])
+        if first == 0 or self.tokens[first - 1].text != ",":
+            return None
+        objects = [k for k in kids if k.dep in ("obj", "dobj") and k.i > i and k.pos in ("PROPN", "NOUN")]
+        if not objects:
+            return None
+        tail = self.subtree(objects[0].i)
+        rest = [t for t in self.tokens[max(tail) + 1:] if t.pos != "PUNCT"]
+        return objects[0] if not rest else None
+
     def own_subjects(self, i: int) -> list[Token]:
+        inverted = self.inverted_subject(i)
+        if inverted is not None:
+            return [inverted]
         if self.is_passive(i):
             # the French model often labels "par la gendarmerie" obl:mod rather than obl:agent
             return [k for k in self.children(i) if k.dep == "obl:agent" or
@@ -121,6 +150,8 @@ class View:
         return [k for k in self.children(i) if k.dep in SUBJECT_DEPS or k.dep in PASSIVE_SUBJECT_DEPS]
 
     def own_objects(self, i: int) -> list[Token]:
+        if self.inverted_subject(i) is not None:
+            return []
         if self.is_passive(i):
             return [k for k in self.children(i) if k.dep in PASSIVE_SUBJECT_DEPS]
         return [k for k in self.children(i) if k.dep in ("obj", "dobj")]
