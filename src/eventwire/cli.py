@@ -184,6 +184,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=positive_int, default=8000, help="port (default 8000)")
     serve.add_argument("--token", metavar="TOKEN",
                        help="bearer token that POST /api/ingest requires (default: $EVENTWIRE_TOKEN; none = ingest disabled)")
+    serve.add_argument("--watch", nargs="+", default=[], metavar="FEED",
+                       help="also poll these RSS/Atom feeds in the background and ingest their new items")
+    serve.add_argument("--every", default="15m", metavar="DURATION", help="time between feed polls with --watch (default 15m)")
+    serve.add_argument("--allow-private", action="store_true",
+                       help="let watched feeds reach private, loopback and link-local addresses (refused by default)")
 
     stats = commands.add_parser("stats", help="counts by day, root, dyad and place", epilog=STATS_EXAMPLES,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -531,13 +536,26 @@ def run_serve(args, settings) -> int:
     except OSError as exc:
         raise InputError(f"cannot listen on {args.host}:{args.port} ({exc.strerror or exc}); "
                          "the port may be in use: choose another with --port") from None
+    watcher = None
+    if args.watch:
+        from .runners.watch import parse_duration
+
+        every = parse_duration(args.every)  # a bad duration is a one-line error before anything starts
     app = create_app(args.db, settings, token=token, preload=True)
+    if args.watch:
+        from .runners.watch import start_watcher
+
+        # the server owns the database; the watcher writes through its own connection in this process
+        watcher = start_watcher(args.db, args.watch, every, settings, allow_private=args.allow_private)
+        print(f"eventwire: watching {len(args.watch)} feeds every {args.every}", file=sys.stderr, flush=True)
     url = f"http://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port}/"
     print(f"eventwire: serving {args.db} on {url} (API docs {url}docs; POST /api/ingest "
           f"{'needs the bearer token' if token else 'disabled: no --token'}); Ctrl-C to stop", file=sys.stderr, flush=True)
     try:
         uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     finally:
+        if watcher is not None:
+            watcher.stop()
         app.state.eventwire.close()
     return 0
 
