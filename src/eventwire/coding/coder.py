@@ -23,6 +23,7 @@ from .tables import demand_code, describe, intent_code, refusal_code, threat_cod
 
 SELF_SLOTS = ("poss",)
 BETWEEN = ("entre", "between")
+OPPOSING_VERBS = frozenset({"opposer", "pit"})
 
 
 def norm_key_words(text: str) -> list[str]:
@@ -432,7 +433,7 @@ def code_noun(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
             sources = actors_for_slots(view, actors, tok, pattern.source)
         if not sources and pattern.reciprocal:
             # "des affrontements entre soldats et rebelles", "talks between X and Y": the members act on each other
-            members = actors_for_slots(view, actors, tok, BETWEEN)
+            members = actors_for_slots(view, actors, tok, BETWEEN) or opposed_parties(view, actors, tok)
             if len(members) > 1:
                 return build(view, light or tok, pattern, members, (), (light.i, tok.i) if light else (tok.i,))
         if not sources:
@@ -447,6 +448,19 @@ def code_noun(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
         trigger = (anchor.i, tok.i) if light else (tok.i,)
         return build(view, anchor, pattern, sources, targets, trigger)
     return []
+
+
+def opposed_parties(view: View, actors: SentenceActors, tok: Token) -> tuple[Actor, ...]:
+    """'Des accrochages ont opposé l'armée aux rebelles': the clash's parties are the verb's object
+    and its 'à' complement."""
+    head = view.head(tok.i)
+    if head is None or tok.dep not in ("nsubj", "nsubj:pass") or head.lemma not in OPPOSING_VERBS:
+        return ()
+    members: list[Actor] = []
+    for slot in (view.objects(head.i), view.obliques(head.i, "à"), view.obliques(head.i, "against")):
+        for member in slot:
+            members.extend(actors.actors_for(member))
+    return tuple(dict.fromkeys(members))
 
 
 def in_background(view: View, tok: Token, words) -> bool:
