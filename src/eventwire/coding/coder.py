@@ -216,8 +216,39 @@ def find_events(view: View, actors: SentenceActors, resources: CoderResources) -
             found.extend(events)
     found.extend(demands(view, actors, found))
     if not found:
+        found.extend(stance_events(view, actors))
+    if not found:
         found.extend(statement_events(view, actors))
     return best_of_sentence(drop_governors(found))
+
+
+def stance_events(view: View, actors: SentenceActors) -> list[Found]:
+    """'Abiy Ahmed s'est dit optimiste', 'the EU remains concerned': a stance stated by an actor
+    (CAMEO 012/013/018/110) when the sentence holds no better event."""
+    words = modality_words(view.sentence.lang)
+    stances = dict(words.stances)
+    for tok in view.tokens:
+        code = stances.get(tok.lemma) or stances.get(tok.text.lower())
+        if code is None or tok.pos not in ("ADJ", "VERB", "NOUN"):
+            continue
+        head = view.head(tok.i)
+        verb = head if head is not None and head.pos in ("VERB", "AUX") else None
+        if verb is None and head is not None:  # "s'est dit jeudi « optimiste »": hung on the weekday
+            grand = view.head(head.i)
+            verb = grand if grand is not None and grand.pos in ("VERB", "AUX") else None
+        if verb is None or not forms(verb) & words.stance_verbs:
+            # a copular adjective is its own head: "the EU is concerned"
+            if not any(k.dep == "cop" for k in view.children(tok.i)):
+                continue
+            verb = tok
+        if modality_of(view, verb.i, view.sentence.lang).kind in ("negated", "hypothetical"):
+            continue
+        sources = tuple(a for s in view.subjects(verb.i) for a in actors.actors_for(s) if not a.code.startswith("---"))
+        if sources:
+            pattern = Pattern(lemma=tok.lemma, code=code, source=("subj",), target=(),
+                              rule=f"{view.sentence.lang}/stance/{tok.lemma}")
+            return [Found(pattern, verb.i, s, None, code, Modality("asserted"), (verb.i, tok.i)) for s in sources[:2]]
+    return []
 
 
 def obligation_reporter(view: View, predicate: int) -> Token | None:

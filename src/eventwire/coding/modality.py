@@ -26,6 +26,8 @@ class ModalityWords:
     non_political: frozenset[str]
     content_nouns: frozenset[str]
     accusation: frozenset[str]
+    stances: tuple[tuple[str, str], ...]
+    stance_verbs: frozenset[str]
     background: frozenset[str]
     future_aux: frozenset[str]
 
@@ -40,7 +42,9 @@ def modality_words(lang: str) -> ModalityWords:
     return ModalityWords(words("negation_words"), words("intent_governors"), words("refusal_governors"),
                          words("threat_governors"), words("hypothetical_governors"), words("hypothetical_marks"),
                          words("attempt_governors"), words("reporting_verbs"), words("request_governors"), words("purpose_marks"),
-                         words("non_political_cues"), words("content_nouns"), words("accusation_governors"), words("background_prepositions"),
+                         words("non_political_cues"), words("content_nouns"), words("accusation_governors"),
+                         tuple((str(k).lower(), str(v)) for k, v in (data.get("stance_adjectives") or {}).items()),
+                         words("stance_verbs"), words("background_prepositions"),
                          words("future_auxiliaries"))
 
 
