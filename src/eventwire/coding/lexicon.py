@@ -9,7 +9,7 @@ from ..resources import ROOT, load_yaml
 from .tables import is_known
 
 ALLOWED_KEYS = {"lemma", "code", "source", "target", "reciprocal", "obj", "prep", "particle", "reflexive",
-                "light_verbs", "note", "not_obj", "passive"}
+                "light_verbs", "note", "not_obj"}
 
 
 @dataclass(frozen=True, slots=True)
