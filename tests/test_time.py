@@ -19,7 +19,8 @@ CASES = [
     ("fr", B, "past", "a annoncé mardi", "mardi", "2018-04-24", "day", "weekday"),
     ("fr", B, "past", "Jeudi, les troupes sont entrées", "Jeudi", "2018-04-19", "day", "weekday"),
     ("fr", B, "past", "a affirmé dimanche", "dimanche", "2018-04-22", "day", "weekday"),
-    ("fr", B, "past", "a voté mercredi", "mercredi", "2018-04-18", "day", "weekday"),
+    # wire style: a Wednesday dispatch's "a voté mercredi" is that same Wednesday
+    ("fr", B, "past", "a voté mercredi", "mercredi", "2018-04-25", "day", "weekday"),
     ("fr", B, "present", "se réunit mercredi", "mercredi", "2018-04-25", "day", "weekday"),
     ("fr", B, "future", "se réunira mercredi", "mercredi", "2018-05-02", "day", "weekday"),
     ("fr", B, "future", "arrivera lundi", "lundi", "2018-04-30", "day", "weekday"),
@@ -32,7 +33,7 @@ CASES = [
     ("fr", B, "past", "vendredi passé", "vendredi passé", "2018-04-20", "day", "weekday"),
     ("fr", B, "past", "a parlé lundi matin", "lundi matin", "2018-04-23", "day", "weekday"),
     ("fr", B, "past", "mardi soir, il a", "mardi soir", "2018-04-24", "day", "weekday"),
-    ("fr", "2018-04-23", "past", "a déclaré lundi", "lundi", "2018-04-16", "day", "weekday"),
+    ("fr", "2018-04-23", "past", "a déclaré lundi", "lundi", "2018-04-23", "day", "weekday"),
     ("fr", "2018-04-23", "present", "déclare lundi", "lundi", "2018-04-23", "day", "weekday"),
     # --- French: days counted from the base date -----------------------------------------
     ("fr", B, "past", "hier", "hier", "2018-04-24", "day", "relative-day"),
@@ -156,7 +157,7 @@ CASES = [
     ("en", B, "past", "on Tuesday", "Tuesday", "2018-04-24", "day", "weekday"),
     ("en", B, "past", "Friday's vote", "Friday", "2018-04-20", "day", "weekday"),
     ("en", B, "present", "meets Wednesday", "Wednesday", "2018-04-25", "day", "weekday"),
-    ("en", B, "past", "voted Wednesday", "Wednesday", "2018-04-18", "day", "weekday"),
+    ("en", B, "past", "voted Wednesday", "Wednesday", "2018-04-25", "day", "weekday"),
     ("en", B, "future", "will meet Thursday", "Thursday", "2018-04-26", "day", "weekday"),
     ("en", B, "future", "on Monday", "Monday", "2018-04-30", "day", "weekday"),
     ("en", B, "future", "last Monday", "last Monday", "2018-04-23", "day", "weekday"),

@@ -287,7 +287,10 @@ def _weekday_date(base: dt.date, weekday: int, shift: int, tense: str) -> dt.dat
     """The date of ``weekday`` (0 = Monday) seen from ``base``."""
     since = (base.weekday() - weekday) % 7      # days back to the latest such day (0: base)
     until = (weekday - base.weekday()) % 7      # days ahead to the next such day (0: base)
-    if shift < 0 or (shift == 0 and tense == "past"):
+    if shift == 0 and tense == "past":
+        # a dispatch of Monday saying "a déclaré lundi" means that same Monday
+        return base - dt.timedelta(days=since)
+    if shift < 0:
         return base - dt.timedelta(days=since or 7)
     if shift > 0 or (shift == 0 and tense == "future"):
         return base + dt.timedelta(days=until or 7)
