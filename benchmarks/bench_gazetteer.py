@@ -7,7 +7,6 @@ Budget: load < 1 s, memory < 100 MB (exit code 1 when over).
 from __future__ import annotations
 
 import json
-import resource
 import statistics
 import subprocess
 import sys

@@ -91,9 +91,6 @@ class Token:
     def end(self) -> int:
         return self.idx + len(self.text)
 
-    def lower_text(self) -> str:
-        return self.text.lower()
-
     def tag_free_infinitive(self) -> bool:
         """English infinitives carry no VerbForm in the small model: a base-form verb after 'to'."""
         return self.pos == "VERB" and self.feat("VerbForm") in (None, "Inf") and self.lemma == self.text.lower()

@@ -7,7 +7,7 @@ so the coder never needs to know that English uses ClearNLP labels (dobj, prep/p
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .errors import ResourceError
@@ -147,13 +147,3 @@ def en_tokens(sent) -> list[Token]:
             dep = "iobj"
         tokens.append(base_token(tok, sent, dep, head, case))
     return tokens
-
-
-def plain_parse_seconds(parser: Parser, texts: Iterable[tuple[str, str]]) -> float:
-    """Time a bare spaCy parse of (text, lang) pairs: the baseline the benchmarks compare with."""
-    import time
-
-    started = time.perf_counter()
-    for text, lang in texts:
-        parser.pipeline(lang)(text)
-    return time.perf_counter() - started

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gzip
 import re
-import unicodedata
+
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .errors import ResourceError
+from .text import strip_accents
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "resources" / "common" / "gazetteer.tsv.gz"
 COLUMNS = ("geonameid", "kind", "name", "lat", "lon", "country", "fips", "adm1",
@@ -56,9 +57,7 @@ def normalize_name(name: str) -> str:
     >>> normalize_name("Côte d’Ivoire")
     'cote d ivoire'
     """
-    decomposed = unicodedata.normalize("NFKD", name.casefold().translate(_FOLD))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_WORD.sub(" ", bare).strip()
+    return _NON_WORD.sub(" ", strip_accents(name.casefold().translate(_FOLD))).strip()
 
 
 class Gazetteer:

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from eventwire.cli import main
-from eventwire.export import gdelt, plover, tabular
+from eventwire.export import gdelt, tabular
 from eventwire.resources import read_tsv
 from eventwire.runners.local import ingest
 from eventwire.settings import Settings

@@ -1,7 +1,6 @@
 """The store: migrations, idempotent re-ingest, linking of reports into events, counts."""
 from __future__ import annotations
 
-from collections import Counter
 
 import pytest
 

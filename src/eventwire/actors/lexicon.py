@@ -8,7 +8,6 @@ case-sensitively so that the pronoun "us" is never the United States.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -16,14 +15,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..resources import ROOT, read_tsv
+from ..text import strip_accents
 
 SEPARATORS = re.compile(r"[\s\-'’.‐–]+")
 
 
 def norm_key(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return SEPARATORS.sub("", stripped.casefold())
+    return SEPARATORS.sub("", strip_accents(text).casefold())
 
 
 def exact_key(text: str) -> str:

@@ -108,11 +108,6 @@ def find_atoms(sentence: ParsedSentence, lexicon: ActorLexicon, refs: References
     return atoms
 
 
-def span_key(tokens: tuple[Token, ...], start: int, end: int) -> tuple[str, str]:
-    surface = "".join(t.text for t in tokens[start:end])
-    return norm_key(surface), surface
-
-
 def reference_atom(tokens: tuple[Token, ...], keys: tuple[str, ...], i: int, refs: References) -> Atom | None:
     tok = tokens[i]
     if tok.pos == "PRON" and tok.text.lower() in refs.person_pronouns:

@@ -584,25 +584,14 @@ def check_id(value: str, name: str) -> None:
                        [{"parameter": name, "in": "path", "message": "16 lowercase hex digits"}])
 
 
-def csv_download(con, filters: Filters, sort: str, max_rows: int) -> StreamingResponse:
-    rows = queries.csv_rows(con, filters, sort=sort, limit=max_rows)
-
-    def generate():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(queries.CSV_COLUMNS)
-        count = 0
-        for row in rows:
-            writer.writerow(row)
-            count += 1
-            if count % 1000 == 0:
-                yield buffer.getvalue()
-                buffer.seek(0)
-                buffer.truncate()
-        yield buffer.getvalue()
+def csv_download(con, filters: Filters, sort: str, max_rows: int) -> Response:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(queries.CSV_COLUMNS)
+    writer.writerows(queries.csv_rows(con, filters, sort=sort, limit=max_rows))
 
     # Built before responding: the request's cursor is closed once the endpoint has returned.
-    return Response("".join(generate()), media_type="text/csv; charset=utf-8",
+    return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="eventwire-events.csv"'})
 
 

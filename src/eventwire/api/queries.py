@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
+
+from ..text import strip_accents
 
 MODALITIES = ("asserted", "intended", "negated", "hypothetical", "reported")
 SORTS = {
@@ -111,9 +114,7 @@ class Filters:
 
 def fold(text: str) -> str:
     """Without accents, as DuckDB's strip_accents compares: 'Lome' finds 'Lomé', 'securite' 'sécurité'."""
-    import unicodedata
-
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return strip_accents(text)
 
 
 def like_escape(text: str) -> str:

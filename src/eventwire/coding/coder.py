@@ -18,12 +18,9 @@ from .dating import DocumentClock, date_event
 from .lexicon import EventLexicon, Pattern, load_event_lexicon
 from .locating import Locator
 from .modality import Modality, forms, modality_of, modality_words
-from .syntax import View
+from .syntax import View, syntax_words
 from .tables import demand_code, describe, intent_code, refusal_code, threat_code
 
-SELF_SLOTS = ("poss",)
-BETWEEN = ("entre", "between")
-OPPOSING_VERBS = frozenset({"opposer", "pit"})
 
 
 def norm_key_words(text: str) -> list[str]:
@@ -255,13 +252,14 @@ def obligation_reporter(view: View, predicate: int) -> Token | None:
     """The reporting verb over 'Y must V' / 'Y doit V', when the obligation is the reporter's."""
     words = modality_words(view.sentence.lang)
     tok = view.tok(predicate)
-    must = any(k.dep.startswith("aux") and k.text.lower() in ("must", "should") for k in view.children(predicate))
+    obligation = words.obligation
+    must = any(k.dep.startswith("aux") and k.text.lower() in obligation for k in view.children(predicate))
     current = tok
     for _ in range(3):
         head = view.head(current.i)
         if head is None:
             return None
-        if current.dep == "xcomp" and forms(head) & {"devoir", "falloir"}:
+        if current.dep == "xcomp" and forms(head) & obligation:
             must, current = True, head
             continue
         if current.dep == "ccomp" and must and forms(head) & words.reporting:
@@ -464,7 +462,8 @@ def code_noun(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
             sources = actors_for_slots(view, actors, tok, pattern.source)
         if not sources and pattern.reciprocal:
             # "des affrontements entre soldats et rebelles", "talks between X and Y": the members act on each other
-            members = actors_for_slots(view, actors, tok, BETWEEN) or opposed_parties(view, actors, tok)
+            between = tuple(syntax_words(view.sentence.lang, "between_prepositions"))
+            members = actors_for_slots(view, actors, tok, between) or opposed_parties(view, actors, tok)
             if len(members) > 1:
                 return build(view, light or tok, pattern, members, (), (light.i, tok.i) if light else (tok.i,))
         if not sources:
@@ -485,10 +484,12 @@ def opposed_parties(view: View, actors: SentenceActors, tok: Token) -> tuple[Act
     """'Des accrochages ont opposé l'armée aux rebelles': the clash's parties are the verb's object
     and its 'à' complement."""
     head = view.head(tok.i)
-    if head is None or tok.dep not in ("nsubj", "nsubj:pass") or head.lemma not in OPPOSING_VERBS:
+    lang = view.sentence.lang
+    if head is None or tok.dep not in ("nsubj", "nsubj:pass") or head.lemma not in syntax_words(lang, "opposing_verbs"):
         return ()
     members: list[Actor] = []
-    for slot in (view.objects(head.i), view.obliques(head.i, "à"), view.obliques(head.i, "against")):
+    sides = [view.objects(head.i)] + [view.obliques(head.i, p) for p in syntax_words(lang, "opposing_prepositions")]
+    for slot in sides:
         for member in slot:
             members.extend(actors.actors_for(member))
     return tuple(dict.fromkeys(members))

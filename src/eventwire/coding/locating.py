@@ -92,7 +92,7 @@ class Locator:
             if tok.case not in preps and (need_case or not tok.text[:1].isupper() or tok.i == 0 and tok.pos != "PROPN"):
                 continue
             for name_tok in place_name_tokens(view, tok, nouns):
-                if name_tok.i in getattr(actors, "adjectives", {}):
+                if name_tok.i in actors.adjectives:
                     continue  # "the Thai border": a nationality adjective is not a town's name
                 name = name_text(view, name_tok)
                 number = actors.chunk_at(name_tok.i)

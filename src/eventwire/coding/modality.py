@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from ..model import Token
 from ..resources import load_yaml
-from .syntax import View
+from .syntax import View, syntax_words
 
 GOVERNOR_LINKS = ("xcomp", "advcl", "obl:arg", "obl", "acl", "ccomp", "csubj", "nmod", "obj", "conj", "dep")
 
@@ -28,6 +28,7 @@ class ModalityWords:
     accusation: frozenset[str]
     stances: tuple[tuple[str, str], ...]
     stance_verbs: frozenset[str]
+    obligation: frozenset[str]
     background: frozenset[str]
     future_aux: frozenset[str]
 
@@ -44,7 +45,7 @@ def modality_words(lang: str) -> ModalityWords:
                          words("attempt_governors"), words("reporting_verbs"), words("request_governors"), words("purpose_marks"),
                          words("non_political_cues"), words("content_nouns"), words("accusation_governors"),
                          tuple((str(k).lower(), str(v)) for k, v in (data.get("stance_adjectives") or {}).items()),
-                         words("stance_verbs"), words("background_prepositions"),
+                         words("stance_verbs"), words("obligation_words"), words("background_prepositions"),
                          words("future_auxiliaries"))
 
 
@@ -102,16 +103,17 @@ def expresses_intent(view: View, gov: Token, words: ModalityWords) -> bool:
                                               for k in view.children(gov.i))
 
 
-SKIPPABLE = {"de", "d'", "d’", "to", "«", "»", '"', "'", "“", "”", ","}
+QUOTES_AND_COMMAS = {"«", "»", '"', "'", "“", "”", ","}
 
 
 def intent_noun_before(view: View, i: int, words: ModalityWords) -> Token | None:
     """The intention noun right before an infinitive ('intention d'attaquer', 'plans to attack')."""
     tok = view.tok(i)
-    if tok.feat("VerbForm") != "Inf" and tok.tag_free_infinitive() is False:
+    if not (tok.feat("VerbForm") == "Inf" or tok.tag_free_infinitive()):
         return None
     j = i - 1
-    while j >= 0 and view.tok(j).text.lower() in SKIPPABLE:
+    skippable = QUOTES_AND_COMMAS | syntax_words(view.sentence.lang, "infinitive_markers")
+    while j >= 0 and view.tok(j).text.lower() in skippable:
         j -= 1
     if j < 0 or j == i - 1:
         return None
@@ -156,7 +158,7 @@ def modality_of(view: View, i: int, lang: str) -> Modality:
     noun = intent_noun_before(view, i, words)
     if noun is not None:
         # "n'avait « aucune intention » d'attaquer": the parser may hang the verb elsewhere, the words do not lie
-        if is_negated(view, noun.i, words) or any(k.lemma in ("aucun", "aucune", "no") for k in view.children(noun.i)):
+        if is_negated(view, noun.i, words) or any(k.lemma in words.negation for k in view.children(noun.i)):
             return Modality("asserted", "refusal", governor=noun.i)
         return Modality("intended", "intent", governor=noun.i)
     head = view.head(i)
@@ -166,7 +168,6 @@ def modality_of(view: View, i: int, lang: str) -> Modality:
     child = tok
     for gov in governors(view, i):
         link = child.dep
-        lemma = gov.lemma
         names = forms(gov)
         if link == "ccomp" and names & words.reporting:
             if is_future(tok, view, words):

@@ -21,6 +21,12 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubj:pass", "csubj:pass")
 
 
+@lru_cache(maxsize=8)
+def syntax_words(lang: str, key: str) -> frozenset[str]:
+    """A word list from resources/{lang}/syntax.yaml."""
+    return frozenset(str(w).lower() for w in load_yaml(lang, "syntax.yaml").get(key, []))
+
+
 @lru_cache(maxsize=4)
 def quantifier_heads(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in load_yaml(lang, "syntax.yaml").get("quantifier_heads", []))
@@ -242,7 +248,7 @@ class View:
         """'entre Washington et les talibans' where the parser hung 'talibans' on the verb:
         a nominal marked conj right after 'et/and' that follows this noun phrase."""
         end = max(self.np_tokens(i)) + 1
-        if end >= len(self.tokens) or self.tokens[end].lower_text() not in ("et", "and"):
+        if end >= len(self.tokens) or self.tokens[end].text.lower() not in ("et", "and"):
             return None
         for j in range(end + 1, min(end + 4, len(self.tokens))):
             tok = self.tokens[j]

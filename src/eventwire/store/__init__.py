@@ -218,7 +218,7 @@ class Store:
             origins = [(r.document.doc_id, r.document.origin, r.document.url) for r in batch.results]
             insert_rows(con, "documents", DOCUMENT_COLUMNS, [document_row(r, run_id, now) for r in fresh])
             new_origins = self._insert_origins(con, origins, run_id, now)
-            sentence_rows, mention_rows, reports, events = [], [], [], {}
+            sentence_rows, reports, events = [], [], {}
             for result in fresh:
                 starts = sentence_starts(result.document.text, result.events)
                 for index, (start, text) in sorted(starts.items()):

@@ -167,8 +167,8 @@ def add_web_routes(app: FastAPI) -> None:
         try:
             body = CodeRequest(text=text, lang=lang or None, published=published or None, kind=kind or "plain")
         except ValueError as exc:
-            problem = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'form'}: {e['msg']}"
-                                for e in getattr(exc, "errors", lambda: [{"loc": (), "msg": str(exc)}])())
+            errors = exc.errors() if hasattr(exc, "errors") else [{"loc": (), "msg": str(exc)}]
+            problem = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'form'}: {e['msg']}" for e in errors)
         else:
             try:
                 result = code_text(state, body)
