@@ -54,6 +54,7 @@ class References:
     modifiers: frozenset[str]
     instruments: frozenset[str]
     group_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -70,6 +71,7 @@ def load_references(lang: str) -> References:
         modifiers=frozenset(w.lower() for w in data.get("role_modifiers", [])),
         instruments=frozenset(norm_key(w) for w in data.get("instruments", [])),
         group_pronouns=frozenset(w.lower() for w in data.get("group_pronouns", [])),
+        plural_pronouns=frozenset(w.lower() for w in data.get("plural_pronouns", [])),
     )
 
 

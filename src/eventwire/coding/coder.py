@@ -12,7 +12,7 @@ from datetime import date
 from ..actors.lexicon import ActorLexicon, load_lexicon
 from ..actors.lexicon import norm_key
 from ..actors.mentions import Chunk, adjective_countries, find_chunks, load_references
-from ..actors.resolve import PERSON_ATOMS, DocumentContext, resolve_chunk
+from ..actors.resolve import PERSON_ATOMS, DocumentContext, chunk_text, resolve_chunk, with_text
 from ..model import Actor, Document, Event, ParsedSentence, Token, Trigger, content_id
 from .dating import DocumentClock, date_event
 from .lexicon import EventLexicon, Pattern, load_event_lexicon
@@ -70,14 +70,36 @@ class SentenceActors:
         self.resolved: dict[int, tuple[Actor, ...]] = {}
         self.subject_person: Actor | None = None
         self.subject_actor: Actor | None = None
+        subject_token: int | None = None
         for number, chunk in enumerate(self.chunks):
             actors = resolve_chunk(chunk, sentence, ctx, subject_person=self.subject_person,
                                    speaker=self.subject_person or ctx.last_person, subject_actor=self.subject_actor)
+            if subject_token is not None and self.is_plural_pronoun(chunk):
+                actors = self.coordinated_subject(subject_token, chunk) or actors
             self.resolved[number] = actors
             if actors and self.is_subject(chunk) and any(a.kind in PERSON_ATOMS for a in chunk.atoms):
                 self.subject_person = actors[0]
             if actors and self.is_subject(chunk) and not chunk.has("pronoun") and not chunk.has("group-pronoun"):
                 self.subject_actor = actors[0]
+                subject_token = next(i for i in range(chunk.start, chunk.end)
+                                     if view.tok(i).dep in ("nsubj", "nsubj:pass"))
+
+    def is_plural_pronoun(self, chunk: Chunk) -> bool:
+        plural = load_references(self.sentence.lang).plural_pronouns
+        return chunk.has("group-pronoun") and self.view.tok(chunk.start).text.lower() in plural
+
+    def coordinated_subject(self, subject_token: int, pronoun: Chunk) -> tuple[Actor, ...]:
+        """'Obama and Putin said they will ...': 'they' is every member of the coordinated subject."""
+        members = [subject_token] + [t.i for t in self.view.conjuncts(subject_token)]
+        if len(members) < 2:
+            return ()
+        found: list[Actor] = []
+        for member in members:
+            number = self.chunk_at(member)
+            if number is not None and number in self.resolved:
+                found.extend(self.resolved[number])
+        text, span = chunk_text(self.sentence, pronoun)
+        return tuple(with_text(a, text, span, "pronoun") for a in dict.fromkeys(found)) if len(found) > 1 else ()
 
     def state_countries(self) -> tuple[str, ...]:
         """Countries of the state actors named in the sentence ('le gouvernement israélien')."""

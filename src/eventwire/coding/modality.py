@@ -97,6 +97,18 @@ def is_conditional(tok: Token, view: View, words: ModalityWords) -> bool:
     return False
 
 
+def future_in_the_past(view: View, tok: Token, words: ModalityWords) -> bool:
+    """'Iraq said it would allow inspectors back', 'a annoncé qu'il enverrait des troupes': a
+    conditional reported by a speaker is the speaker's future, unless an 'if/si' clause makes it one."""
+    head = view.head(tok.i)
+    if tok.dep != "ccomp" or head is None or not forms(head) & words.reporting:
+        return False
+    if not is_conditional(tok, view, words) or any(k.text.lower() in words.obligation for k in view.children(tok.i)):
+        return False  # "said Libya must hand over": an obligation, which the demand rule codes
+    clause = view.subtree(tok.i)
+    return not any(view.tok(j).dep == "mark" and view.tok(j).lemma in words.hypothetical_marks for j in clause)
+
+
 def expresses_intent(view: View, gov: Token, words: ModalityWords) -> bool:
     """'a exprimé son espoir de …', 'expressed the hope to …': the intention is the object noun."""
     return gov.pos in ("VERB", "AUX") and any(k.dep in ("obj", "dobj") and k.lemma in words.intent
@@ -150,7 +162,7 @@ def modality_of(view: View, i: int, lang: str) -> Modality:
                 k.text.lower() in ("would", "wouldn't") for k in view.children(i)):
             return Modality("asserted", "refusal", governor=i)  # "will not / would not provide": a refusal
         return Modality("negated")
-    if is_conditional(tok, view, words):
+    if is_conditional(tok, view, words) and not future_in_the_past(view, tok, words):
         return Modality("hypothetical")
     if any(k.dep == "mark" and (k.lemma in words.purpose or k.text.lower() in words.purpose)
            for k in view.children(i)) and tok.dep in ("advcl", "xcomp", "acl", "obl"):
@@ -170,7 +182,7 @@ def modality_of(view: View, i: int, lang: str) -> Modality:
         link = child.dep
         names = forms(gov)
         if link == "ccomp" and names & words.reporting:
-            if is_future(tok, view, words):
+            if is_future(tok, view, words) or future_in_the_past(view, tok, words):
                 return Modality("intended", "intent", governor=gov.i, reporter=gov.i)
             return Modality("reported", reporter=gov.i)
         if names & words.accusation and link != "conj":

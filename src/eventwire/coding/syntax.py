@@ -235,7 +235,7 @@ class View:
         """Coordinated members of a nominal: 'la Chine et la Russie'."""
         result = []
         for kid in self.children(i):
-            if kid.dep == "conj" and kid.pos in ("NOUN", "PROPN", "PRON", "X", "ADJ"):
+            if kid.dep == "conj" and kid.pos in ("NOUN", "PROPN", "PRON", "X", "ADJ") or self.listed_apposition(kid):
                 result.append(kid)
                 result.extend(self.conjuncts(kid.i))
         if not result:
@@ -243,6 +243,14 @@ class View:
             if stray is not None:
                 result.append(stray)
         return result
+
+    def listed_apposition(self, kid: Token) -> bool:
+        """'The US, Russia, and Switzerland': the parser makes the middle member an apposition
+        that carries the rest of the list ('and Switzerland') as its own conjunct."""
+        if kid.dep != "appos" or kid.pos != "PROPN":
+            return False
+        kids = self.children(kid.i)
+        return any(k.dep == "cc" for k in kids) and any(k.dep == "conj" and k.pos == "PROPN" for k in kids)
 
     def stray_conjunct(self, i: int) -> Token | None:
         """'entre Washington et les talibans' where the parser hung 'talibans' on the verb:
