@@ -238,7 +238,20 @@ def find_events(view: View, actors: SentenceActors, resources: CoderResources) -
         found.extend(stance_events(view, actors))
     if not found:
         found.extend(statement_events(view, actors))
-    return best_of_sentence(drop_governors(found))
+    return best_of_sentence(drop_governors(drop_consequences(view, found)))
+
+
+def drop_consequences(view: View, found: list[Found]) -> list[Found]:
+    """'shelled the city, killing eight people', 'ont ouvert le feu, tuant trois personnes': the toll of
+    an attack already coded is part of that attack, not a second event."""
+    violent = {f.predicate for f in found if f.code[:2] in VIOLENT_ROOTS}
+    return [f for f in found if not (f.code[:2] in VIOLENT_ROOTS and is_participle_of(view, f.predicate, violent))]
+
+
+def is_participle_of(view: View, i: int, heads: set[int]) -> bool:
+    tok = view.tok(i)
+    participle = tok.text.lower().endswith("ing") or tok.feat("VerbForm") == "Ger" or (tok.feat("VerbForm") == "Part" and tok.feat("Tense") == "Pres")
+    return participle and tok.dep in ("advcl", "xcomp", "conj") and tok.head in heads and tok.head != i
 
 
 def stance_events(view: View, actors: SentenceActors) -> list[Found]:
@@ -455,6 +468,10 @@ def code_verb(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
         if not pattern_holds(view, tok, pattern):
             continue
         sources = actors_for_slots(view, actors, tok, pattern.source)
+        if not sources and pattern.code[:2] in VIOLENT_ROOTS:
+            sources, means_code = unidentified_attacker(view, actors, tok)
+            if means_code and pattern.code in MEANS_DECIDE:
+                pattern = replace(pattern, code=means_code)
         if not sources:
             return []
         targets = actors_for_slots(view, actors, tok, pattern.target)
@@ -462,6 +479,34 @@ def code_verb(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
             targets = fallback_targets(view, actors, tok, sources)
         return build(view, tok, pattern, sources, targets, (tok.i,))
     return []
+
+
+VIOLENT_ROOTS = ("18", "19", "20")
+# killing and wounding by a bomb is a bombing (183); by an unnamed gunman, an assault (1823)
+MEANS_DECIDE = frozenset({"180", "182", "1823", "190"})
+
+
+def unidentified_attacker(view: View, actors: SentenceActors, predicate: Token) -> tuple[tuple[Actor, ...], str | None]:
+    """'killed by a roadside bomb', 'tués dans un attentat': nobody named, the means did it. Whoever
+    planted it ('a bomb planted by Islamic State militants') acts; else an unidentified armed group,
+    later given the country where it happened. Returns the actors and the code the means implies."""
+    means = dict(load_references(view.sentence.lang).attack_means)
+    candidates = list(view.subjects(predicate.i))
+    if view.is_passive(predicate.i):
+        candidates += [k for k in view.children(predicate.i) if k.dep.split(":")[0] in ("obl", "prep", "nmod")]
+        candidates += [g for k in candidates for g in view.children(k.i) if k.dep == "prep"]
+    for tok in candidates:
+        words = [tok.lemma.lower(), tok.text.lower()] + [view.tok(i).text.lower() for i in sorted(view.np_tokens(tok.i))]
+        code = next((means[w] for w in words if w in means), None)
+        if code is None:
+            continue
+        for clause in view.children(tok.i, "acl"):
+            planted_by = actors_for_slots(view, actors, clause, ("subj",))
+            if planted_by:
+                return planted_by, code
+        return (Actor(code="---UAF", country=None, role="UAF", name=None, text=tok.text,
+                      span=(tok.idx, tok.end), how="means"),), code
+    return (), None
 
 
 def code_noun(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pattern, ...],
@@ -559,7 +604,17 @@ def build(view: View, anchor: Token, pattern: Pattern, sources: tuple[Actor, ...
     if not pairs and targets:
         pairs = [(source, None) for source in sources]  # the only target was the source itself
     trigger_tokens = tuple(sorted(set(trigger) | ({modality.governor} if modality.governor is not None else set())))
-    return [Found(pattern, anchor.i, s, t, code, modality, trigger_tokens) for s, t in pairs]
+    return [Found(pattern, anchor.i, s, t, armed_force_code(code, s), modality, trigger_tokens) for s, t in pairs]
+
+
+# a killing (CAMEO 1823) done by a state's armed forces is conventional military force; a beating stays 182
+ARMY_VIOLENCE = frozenset({"1823"})
+
+
+def armed_force_code(code: str, source: Actor) -> str:
+    """'Russian aircraft killed 46 civilians': CAMEO keeps root 18 for unconventional violence; an
+    army that kills uses conventional military force (190)."""
+    return "190" if code in ARMY_VIOLENCE and source.role == "MIL" else code
 
 
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
