@@ -675,7 +675,7 @@ def statement_events(view: View, actors: SentenceActors) -> list[Found]:
         if not any(k.dep in ("ccomp", "obj", "dobj") for k in view.children(tok.i)) and tok.dep != "parataxis":
             continue
         sources = tuple(a for s in view.subjects(tok.i) for a in actors.actors_for(s) if not a.code.startswith("---"))
-        if not sources:
+        if not sources or speaks_of_others(view, actors, tok, sources):
             continue
         modality = modality_of(view, tok.i, view.sentence.lang)
         if modality.kind in ("negated", "hypothetical"):
@@ -684,6 +684,16 @@ def statement_events(view: View, actors: SentenceActors) -> list[Found]:
                           rule=f"{view.sentence.lang}/statement/{tok.lemma}")
         return [Found(pattern, tok.i, s, None, "010", Modality("asserted"), (tok.i,)) for s in sources[:2]]
     return []
+
+
+def speaks_of_others(view: View, actors: SentenceActors, verb: Token, speakers: tuple[Actor, ...]) -> bool:
+    """'The UN said Myanmar's army was carrying out ethnic cleansing': what is reported involves other
+    actors, so it is an event between them that the lexicon missed, not a plain statement."""
+    content = set()
+    for kid in view.children(verb.i, "ccomp", "parataxis"):
+        content |= view.subtree(kid.i)
+    own = {a.code for a in speakers}
+    return bool(actors.actors_in(content, own))
 
 
 # ------------------------------------------------------------------ finishing
