@@ -56,6 +56,7 @@ class References:
     group_pronouns: frozenset[str]
     plural_pronouns: frozenset[str] = frozenset()
     attack_means: tuple[tuple[str, str], ...] = ()
+    ethnic_markers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -73,6 +74,7 @@ def load_references(lang: str) -> References:
         instruments=frozenset(norm_key(w) for w in data.get("instruments", [])),
         group_pronouns=frozenset(w.lower() for w in data.get("group_pronouns", [])),
         plural_pronouns=frozenset(w.lower() for w in data.get("plural_pronouns", [])),
+        ethnic_markers=frozenset(w.lower() for w in data.get("ethnic_markers", [])),
         attack_means=tuple((str(w).lower(), str(code)) for w, code in (data.get("attack_means") or {}).items()),
     )
 

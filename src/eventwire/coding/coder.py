@@ -76,6 +76,8 @@ class SentenceActors:
                                    speaker=self.subject_person or ctx.last_person, subject_actor=self.subject_actor)
             if subject_token is not None and self.is_plural_pronoun(chunk):
                 actors = self.coordinated_subject(subject_token, chunk) or actors
+            if self.names_a_community(chunk):
+                actors = tuple(community(a) for a in actors)
             self.resolved[number] = actors
             if actors and self.is_subject(chunk) and any(a.kind in PERSON_ATOMS for a in chunk.atoms):
                 self.subject_person = actors[0]
@@ -83,6 +85,11 @@ class SentenceActors:
                 self.subject_actor = actors[0]
                 subject_token = next(i for i in range(chunk.start, chunk.end)
                                      if view.tok(i).dep in ("nsubj", "nsubj:pass"))
+
+    def names_a_community(self, chunk: Chunk) -> bool:
+        markers = load_references(self.sentence.lang).ethnic_markers
+        near = range(max(0, chunk.start - 2), min(len(self.view.tokens), chunk.end + 2))
+        return any(self.view.tok(i).text.lower() in markers for i in near)
 
     def is_plural_pronoun(self, chunk: Chunk) -> bool:
         plural = load_references(self.sentence.lang).plural_pronouns
@@ -479,6 +486,13 @@ def code_verb(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
             targets = fallback_targets(view, actors, tok, sources)
         return build(view, tok, pattern, sources, targets, (tok.i,))
     return []
+
+
+def community(actor: Actor) -> Actor:
+    """'ethnic Albanians' -> civilians of Albanian descent, of a country the event's place will tell."""
+    if actor.role is not None or not actor.country:
+        return actor
+    return replace(actor, code="---CVL" + actor.country, country=None, role="CVL", how="community")
 
 
 VIOLENT_ROOTS = ("18", "19", "20")
