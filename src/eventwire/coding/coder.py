@@ -418,6 +418,11 @@ def actors_for_slots(view: View, actors: SentenceActors, predicate: Token, slots
                     return owner
                 continue
             found = actors.actors_for(tok, acting=slot == "subj")
+            if found and slot == "subj":
+                # "Japan, South Korea, and China held talks": a list parsed as two subjects is one
+                others = [a for t in slot_tokens(view, predicate, slot, light) if t.i != tok.i
+                          and t.dep in ("nsubj", "nsubj:pass") for a in actors.actors_for(t)]
+                return tuple(dict.fromkeys(found + tuple(others)))
             if found:
                 return found
     return ()
@@ -621,14 +626,14 @@ def build(view: View, anchor: Token, pattern: Pattern, sources: tuple[Actor, ...
     return [Found(pattern, anchor.i, s, t, armed_force_code(code, s), modality, trigger_tokens) for s, t in pairs]
 
 
-# a killing (CAMEO 1823) done by a state's armed forces is conventional military force; a beating stays 182
-ARMY_VIOLENCE = frozenset({"1823"})
+# what a state's armed forces do is conventional military force: a killing (1823) is 190, a bombing
+# (183) is done from the air (195); a beating (182) stays an assault
+ARMY_VIOLENCE = {"1823": "190", "183": "195"}
 
 
 def armed_force_code(code: str, source: Actor) -> str:
-    """'Russian aircraft killed 46 civilians': CAMEO keeps root 18 for unconventional violence; an
-    army that kills uses conventional military force (190)."""
-    return "190" if code in ARMY_VIOLENCE and source.role == "MIL" else code
+    """'Russian aircraft killed 46 civilians': CAMEO keeps root 18 for unconventional violence."""
+    return ARMY_VIOLENCE.get(code, code) if source.role == "MIL" else code
 
 
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})

@@ -249,8 +249,11 @@ class View:
         that carries the rest of the list ('and Switzerland') as its own conjunct."""
         if kid.dep != "appos" or kid.pos != "PROPN":
             return False
-        kids = self.children(kid.i)
-        return any(k.dep == "cc" for k in kids) and any(k.dep == "conj" and k.pos == "PROPN" for k in kids)
+        for holder in (kid.i, kid.head):  # the rest of the list hangs on the apposition or on its head
+            kids = self.children(holder)
+            if any(k.dep == "cc" for k in kids) and any(k.dep == "conj" and k.pos == "PROPN" for k in kids):
+                return True
+        return False
 
     def stray_conjunct(self, i: int) -> Token | None:
         """'entre Washington et les talibans' where the parser hung 'talibans' on the verb:

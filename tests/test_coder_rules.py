@@ -1,0 +1,69 @@
+"""Coder rules that are not vocabulary: each case is a sentence written for this test, the
+(source, target, code) triples that must be coded, and those that must not."""
+from __future__ import annotations
+
+import pytest
+
+# (lang, sentence, must contain, must not contain); a triple's None target means "no target"
+CASES = [
+    # a list the parser splits into an apposition: every member meets every other
+    ("en", "The UK, France, and Germany met in Geneva on Tuesday to discuss Iran.",
+     {("GBR", "FRA", "040"), ("FRA", "DEU", "040"), ("DEU", "GBR", "040")}, set()),
+    # ... or into two subjects of one verb
+    ("en", "Japan, South Korea, and China held talks in Seoul on Friday.",
+     {("JPN", "KOR", "040"), ("KOR", "CHN", "040"), ("CHN", "JPN", "040")}, set()),
+    # a plural pronoun stands for the whole coordinated subject
+    ("en", "Kenya and Uganda said they will send food aid to Somalia next month.",
+     {("KEN", "SOM", "033"), ("UGA", "SOM", "033")}, set()),
+    ("fr", "Le Kenya et l'Ouganda ont annoncé qu'ils enverraient des troupes en Somalie.",
+     {("KEN", "SOM", "154"), ("UGA", "SOM", "154")}, set()),
+    # a conditional under a reporting verb is the speaker's own future
+    ("en", "Norway said it would give 20 million dollars to Sudan.",
+     {("NOR", "SDN", "0331")}, set()),
+    # ... but an if-clause keeps it hypothetical
+    ("en", "Norway said it would give 20 million dollars to Sudan if the fighting stopped.",
+     set(), {("NOR", "SDN", "0331"), ("NOR", "SDN", "071")}),
+    # unattributed attacks: an unidentified armed group of the place's country
+    ("en", "Four Nigerian soldiers were killed by a roadside bomb near Maiduguri on Monday.",
+     {("NGAUAF", "NGAMIL", "183")}, set()),
+    ("fr", "Deux gendarmes maliens ont été tués mardi par l'explosion d'une mine près de Tombouctou.",
+     {("MLIUAF", "MLICOP", "183")}, set()),
+    # whoever planted the means is the attacker
+    ("en", "A car bomb planted by Al-Shabaab militants killed six Somali police officers in Mogadishu.",
+     {("SOMREB", "SOMCOP", "183")}, set()),
+    # a killing by a state's army is conventional military force
+    ("en", "Ethiopian troops killed 30 civilians in the town of Bahir Dar, witnesses said.",
+     {("ETHMIL", "ETHCVL", "190")}, {("ETHMIL", "ETHCVL", "1823")}),
+    # the toll of an attack is part of it, not a second event
+    ("en", "Russian warplanes bombed a market in Aleppo on Sunday, killing 14 people.",
+     {("RUSMIL", "SYRCVL", "195")}, {("RUSMIL", "SYRCVL", "190"), ("RUSMIL", "SYRCVL", "1823")}),
+    # a bare statement about others is not a 010 statement
+    ("en", "The Swedish foreign minister said Turkey had detained two journalists.",
+     set(), {("SWEGOV", None, "010")}),
+    # ... one about nothing but the speaker's own view still is
+    ("en", "The German finance minister said on Monday that the outlook was bleak.",
+     {("DEUGOV", None, "010")}, set()),
+    # ethnic communities take the country where they live
+    ("en", "Hundreds of ethnic Serbs demonstrated in Kosovo on Saturday.",
+     {("KSVCVLSRB", "KSV", "141")}, {("SRB", "XKX", "141")}),
+    ("fr", "Des Russes de souche ont manifesté samedi en Lettonie.",
+     {("LVACVLRUS", "LVA", "141")}, set()),
+]
+
+
+def triples(events) -> set[tuple[str, str | None, str]]:
+    """What a user counts as coded: negated and hypothetical events are kept but flagged."""
+    return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events
+            if e.modality not in ("negated", "hypothetical")}
+
+
+@pytest.mark.parametrize("lang,text,present,absent", CASES, ids=[c[1][:40] for c in CASES])
+def test_rule(code_text, lang, text, present, absent):
+    coded = triples(code_text(text, lang, "2024-03-13"))
+    assert present <= coded, f"missing {present - coded}; coded {coded}"
+    assert not (absent & coded), f"unexpected {absent & coded}"
+
+
+def test_empty_and_actorless_sentences_code_nothing(code_text):
+    assert triples(code_text("Il a plu toute la journée sur la Bretagne.", "fr")) == set()
+    assert triples(code_text("Shares rose 3% in early trading on Monday.", "en")) == set()
