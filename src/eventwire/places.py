@@ -95,14 +95,23 @@ class Gazetteer:
         return tuple(place for place, _ in ranked)
 
     def lookup(self, name: str, country_hints: Sequence[str] = ()) -> Place | None:
-        """The best place for ``name``: one in a hinted country (ISO3, first hint first),
-        else a country, else a capital or million-plus city, else the most populous."""
+        """The best place for ``name``: one in a hinted country (ISO3; the most prominent of them,
+        first hint first among equals), else a country, else a capital or million-plus city, else
+        the most populous."""
         found = self.candidates(name)
-        for hint in (h.upper() for h in country_hints):
-            hinted = next((p for p in found if p.country == hint), None)
-            if hinted is not None:
-                return hinted
+        hints = [h.upper() for h in country_hints]
+        hinted = [p for p in found if p.country in hints]
+        if hinted:
+            # candidates come ranked: of the hinted ones the most prominent wins ('Pékin' beside
+            # Washington and China is Beijing, not Pekin, Illinois); the first hint breaks a tie of kind
+            top = hinted[0]
+            first = next(p for h in hints for p in hinted if p.country == h)
+            return first if _rank_place(first) == _rank_place(top) else top
         return found[0] if found else None
+
+
+def _rank_place(place: Place) -> tuple[bool, bool]:
+    return (place.kind == "country", place.kind == "city" and place.population >= MAJOR_CITY)
 
 
 def _rank(entry: tuple[Place, bool]) -> tuple[bool, bool, int]:

@@ -132,7 +132,7 @@ class SentenceActors:
         members = [token] + self.view.conjuncts(token.i)
         found: list[Actor] = []
         for member in members:
-            if not acting and member.i in self.city_phrases:
+            if not acting and member.i in self.city_phrases and member.dep not in ("obl:arg", "iobj"):
                 continue  # "a appelé à Caracas au départ de …": a city named as a place is not addressed
             in_np = [a for a in self.actors_in_np(member) if acting or not self.is_instrument(a)]
             if not in_np and not acting:
