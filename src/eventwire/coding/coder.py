@@ -486,6 +486,8 @@ def code_verb(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
                 pattern = replace(pattern, code=means_code)
         if not sources:
             return []
+        if len(sources) > 1 and acts_on_one_another(view, tok):
+            return build(view, tok, replace(pattern, reciprocal=True), sources, (), (tok.i,))
         targets = actors_for_slots(view, actors, tok, pattern.target)
         if not targets and not pattern.code.startswith("01") and not (pattern.reciprocal and len(sources) > 1):
             targets = fallback_targets(view, actors, tok, sources)
@@ -498,6 +500,12 @@ def community(actor: Actor) -> Actor:
     if actor.role is not None or not actor.country:
         return actor
     return replace(actor, code="---CVL" + actor.country, country=None, role="CVL", how="community")
+
+
+def acts_on_one_another(view: View, verb: Token) -> bool:
+    """'L'Arménie et l'Azerbaïdjan se sont mutuellement accusés', 'accused each other'."""
+    markers = syntax_words(view.sentence.lang, "reciprocal_markers")
+    return any(k.text.lower() in markers for k in view.children(verb.i))
 
 
 VIOLENT_ROOTS = ("18", "19", "20")

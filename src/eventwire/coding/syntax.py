@@ -118,8 +118,12 @@ class View:
 
     def is_passive(self, i: int) -> bool:
         kids = self.children(i)
-        if self.has_reflexive(i) and not any(k.dep in ("aux:pass", "auxpass") for k in kids):
-            return False  # "la Chine s'est déclarée prête": pronominal, not passive
+        if self.has_reflexive(i) and (not any(k.dep in ("aux:pass", "auxpass") for k in kids)
+                                      or not any(k.dep == "obl:agent" or k.case in ("par", "by") for k in kids)):
+            return False  # "la Chine s'est déclarée prête", "se sont accusés": pronominal, not passive
+        if any(k.dep == "aux:tense" and k.lemma == "avoir" for k in kids) and \
+                not any(k.dep in ("aux:pass", "auxpass") for k in kids):
+            return False  # "la Norvège … ont reconnu", mislabelled nsubj:pass: a compound past with avoir is active
         return any(k.dep in PASSIVE_SUBJECT_DEPS or k.dep in ("aux:pass", "auxpass") for k in kids) or \
             any(k.dep == "obl:agent" for k in kids) or \
             (self.tokens[i].feat("VerbForm") == "Part" and any(k.case in ("par", "by") and k.dep.startswith("obl")
