@@ -110,14 +110,14 @@ class Gazetteer:
         return found[0] if found else None
 
 
-def _rank_place(place: Place) -> tuple[bool, bool]:
-    return (place.kind == "country", place.kind == "city" and place.population >= MAJOR_CITY)
+def _rank_place(place: Place, capital: bool = False) -> tuple[bool, bool]:
+    """Kind of prominence: a country, then a capital or million-plus city, then the rest."""
+    return (place.kind == "country", place.kind == "city" and (capital or place.population >= MAJOR_CITY))
 
 
 def _rank(entry: tuple[Place, bool]) -> tuple[bool, bool, int]:
     place, capital = entry
-    major = place.kind == "city" and (capital or place.population >= MAJOR_CITY)
-    return (place.kind == "country", major, place.population)
+    return (*_rank_place(place, capital), place.population)
 
 
 def _parse_record(record: str) -> tuple[Place, bool]:

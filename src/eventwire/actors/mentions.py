@@ -6,8 +6,10 @@ do not break the actor; the dependency parse is used afterwards for argument str
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 
 from ..model import ParsedSentence, Token
 from ..resources import load_yaml
@@ -55,7 +57,7 @@ class References:
     instruments: frozenset[str]
     group_pronouns: frozenset[str]
     plural_pronouns: frozenset[str] = frozenset()
-    attack_means: tuple[tuple[str, str], ...] = ()
+    attack_means: Mapping[str, str] = field(default_factory=dict)
     ethnic_markers: frozenset[str] = frozenset()
 
 
@@ -75,7 +77,7 @@ def load_references(lang: str) -> References:
         group_pronouns=frozenset(w.lower() for w in data.get("group_pronouns", [])),
         plural_pronouns=frozenset(w.lower() for w in data.get("plural_pronouns", [])),
         ethnic_markers=frozenset(w.lower() for w in data.get("ethnic_markers", [])),
-        attack_means=tuple((str(w).lower(), str(code)) for w, code in (data.get("attack_means") or {}).items()),
+        attack_means=MappingProxyType({str(w).lower(): str(code) for w, code in (data.get("attack_means") or {}).items()}),
     )
 
 

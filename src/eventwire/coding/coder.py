@@ -257,7 +257,7 @@ def drop_consequences(view: View, found: list[Found]) -> list[Found]:
 
 def is_participle_of(view: View, i: int, heads: set[int]) -> bool:
     tok = view.tok(i)
-    participle = tok.text.lower().endswith("ing") or tok.feat("VerbForm") == "Ger" or (tok.feat("VerbForm") == "Part" and tok.feat("Tense") == "Pres")
+    participle = tok.feat("VerbForm") == "Ger" or (tok.feat("VerbForm") == "Part" and tok.feat("Tense") == "Pres")
     return participle and tok.dep in ("advcl", "xcomp", "conj") and tok.head in heads and tok.head != i
 
 
@@ -517,7 +517,7 @@ def unidentified_attacker(view: View, actors: SentenceActors, predicate: Token) 
     """'killed by a roadside bomb', 'tués dans un attentat': nobody named, the means did it. Whoever
     planted it ('a bomb planted by Islamic State militants') acts; else an unidentified armed group,
     later given the country where it happened. Returns the actors and the code the means implies."""
-    means = dict(load_references(view.sentence.lang).attack_means)
+    means = load_references(view.sentence.lang).attack_means
     candidates = list(view.subjects(predicate.i))
     if view.is_passive(predicate.i):
         candidates += [k for k in view.children(predicate.i) if k.dep.split(":")[0] in ("obl", "prep", "nmod")]
