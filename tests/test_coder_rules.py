@@ -51,6 +51,15 @@ CASES = [
     # a compound past with 'avoir' is active even when the parser calls its subject passive
     ("fr", "La Slovénie et Malte ont officiellement reconnu jeudi l'État de Palestine.",
      {("SVN", "PSE", "054"), ("MLT", "PSE", "054")}, set()),
+    # a protest with no named target is addressed to the protesters' own government
+    ("fr", "Des milliers d'enseignants camerounais ont manifesté lundi à Douala pour réclamer des hausses de salaire.",
+     {("CMREDU", "CMRGOV", "141")}, set()),
+    ("en", "Kenyan doctors went on strike on Monday over unpaid wages.",
+     {("KENHLH", "KENGOV", "143")}, set()),
+    # ... but a riot names no one
+    ("en", "Youths rioted in the suburbs of Lyon overnight.", {("FRACVL", None, "145")}, {("FRACVL", "FRAGOV", "145")}),
+    # a people without a state are civilians of the country named beside them
+    ("en", "Hundreds of Syrian Kurds marched in Qamishli on Friday.", {("SYRCVL", "SYRGOV", "141")}, set()),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

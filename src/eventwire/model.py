@@ -118,7 +118,7 @@ class Actor:
     name: str | None            # "Sergueï Lavrov", "Russie"
     text: str                   # the mention as written in the sentence
     span: tuple[int, int]       # char offsets in the sentence text
-    how: str = "lexicon"        # lexicon | person | pronoun | title | pair | context | possessive
+    how: str = "lexicon"        # lexicon | person | pronoun | title | pair | context | possessive | place | implied
 
     def to_json(self) -> dict:
         return {"code": self.code, "country": self.country, "role": self.role, "name": self.name,

@@ -674,11 +674,22 @@ def settle_unknown_countries(event: Event, sentence_states: tuple[str, ...] = ()
         country = event.place.country
         new_target = Actor(code=country, country=country, role=None, name=event.place.name,
                            text=event.place.text or event.place.name, span=(0, 0), how="place")
+    if new_target is None and event.root == "14" and not event.cameo.startswith("145"):
+        new_target = own_government(new_source)
     if new_target is not None and new_target.code == new_source.code:
         new_target = None
     if new_source is source and new_target is target:
         return event
     return replace(event, source=new_source, target=new_target)
+
+
+def own_government(protester: Actor) -> Actor | None:
+    """'Des enseignants ont entamé une grève', 'farmers rallied in the capital': a protest names no
+    target when it is addressed to the protesters' own government, as CAMEO codes it."""
+    if not protester.country or protester.role in STATE_ROLES or protester.code.startswith(("IGO", "NGO")):
+        return None
+    code = protester.country + "GOV"
+    return Actor(code=code, country=protester.country, role="GOV", name=None, text="", span=(0, 0), how="implied")
 
 
 def transform_code(code: str, modality: Modality) -> str:
