@@ -60,6 +60,15 @@ CASES = [
     ("en", "Youths rioted in the suburbs of Lyon overnight.", {("FRACVL", None, "145")}, {("FRACVL", "FRAGOV", "145")}),
     # a people without a state are civilians of the country named beside them
     ("en", "Hundreds of Syrian Kurds marched in Qamishli on Friday.", {("SYRCVL", "SYRGOV", "141")}, set()),
+    # postposed nationality adjectives share the role before them
+    ("fr", "Les ministres grec et turc des Affaires étrangères se sont rencontrés mardi à Athènes.",
+     {("GRCGOV", "TURGOV", "040"), ("TURGOV", "GRCGOV", "040")}, set()),
+    # 'X et Y ont …' misparsed with X as the root: X is still part of the subject
+    ("fr", "Pékin et Moscou ont affiché mardi une « parfaite convergence de vues » sur la crise syrienne.",
+     {("CHNGOV", "RUSGOV", "019"), ("RUSGOV", "CHNGOV", "019")}, set()),
+    # a person's alias that opens with a title
+    ("fr", "Le pape François a reçu lundi au Vatican le président argentin.",
+     {("VATREL", "ARGGOV", "043")}, set()),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),
@@ -84,3 +93,17 @@ def test_rule(code_text, lang, text, present, absent):
 def test_empty_and_actorless_sentences_code_nothing(code_text):
     assert triples(code_text("Il a plu toute la journée sur la Bretagne.", "fr")) == set()
     assert triples(code_text("Shares rose 3% in early trading on Monday.", "en")) == set()
+
+
+def test_stray_root_joins_the_coordinated_subject():
+    """The repair itself, on the parse the French model gives: 'Pékin' root, the verb its conjunct."""
+    from eventwire.coding.syntax import join_stray_subject
+    from eventwire.model import Token
+
+    rows = [("Pékin", "PROPN", "ROOT", 0), ("et", "CCONJ", "cc", 3), ("Moscou", "PROPN", "nsubj", 3),
+            ("signent", "VERB", "conj", 0), ("un", "DET", "det", 5), ("accord", "NOUN", "obj", 3)]
+    tokens = tuple(Token(i=i, text=t, lemma=t.lower(), pos=p, dep=d, head=h, idx=0) for i, (t, p, d, h) in enumerate(rows))
+    fixed = join_stray_subject(tokens)
+    assert [(t.dep, t.head) for t in fixed] == [("nsubj", 3), ("cc", 2), ("conj", 0), ("ROOT", 3), ("det", 5), ("obj", 3)]
+    # a well-formed parse is left alone
+    assert join_stray_subject(fixed) == fixed

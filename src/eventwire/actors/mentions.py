@@ -148,7 +148,7 @@ def lexicon_atom(tokens: tuple[Token, ...], keys: tuple[str, ...], i: int, lexic
             continue
         surface = "".join(t.text for t in tokens[i:end])
         following = tokens[end] if end < len(tokens) else None
-        found = tuple(e for e in lexicon.lookup(key, surface) if capitalised_enough(e, tokens[i], following))
+        found = tuple(e for e in lexicon.lookup(key, surface) if capitalised_enough(e, tokens[i], following, tokens[end - 1]))
         if found:
             best = make_atom(i, end, found)  # keep growing: the longest match wins
     skipping = role_skipping_adjectives(tokens, keys, i, lexicon)
@@ -157,8 +157,11 @@ def lexicon_atom(tokens: tuple[Token, ...], keys: tuple[str, ...], i: int, lexic
     return best
 
 
-def capitalised_enough(entry: Entry, first: Token, following: Token | None = None) -> bool:
-    """Names of countries, capitals and people are written with a capital ('turkey' is a bird)."""
+def capitalised_enough(entry: Entry, first: Token, following: Token | None = None, last: Token | None = None) -> bool:
+    """Names of countries, capitals and people are written with a capital ('turkey' is a bird);
+    a person's alias may open with a title ('pape François'), so for people the name's end counts."""
+    if entry.kind == "person" and first.pos == "NOUN" and last is not None and last is not first:
+        return last.text[:1].isupper()  # a title opens the alias: 'pape François', 'roi Charles'
     if entry.kind in ("name", "metonym", "person") and first.text[:1].islower():
         return first.text.lower() in ("l'", "d'") or not first.text[:1].isalpha()
     if entry.kind in ("name", "metonym") and first.ent == "PER" and following is not None \
@@ -258,7 +261,7 @@ def joins(tokens: tuple[Token, ...], group: list[Atom], atom: Atom, refs: Refere
             last.kind in ("pronoun", "pair", "speaker", "group-pronoun"):
         return False
     gap = [t.text.lower() for t in tokens[last.end:atom.start]]
-    if distributes(gap, group, atom):
+    if distributes(gap, group, atom) or distributes_postposed(tokens, gap, group, atom):
         return True
     if not gap_allowed(gap, group, atom, refs):
         return False
@@ -271,6 +274,15 @@ def distributes(gap: list[str], group: list[Atom], atom: Atom) -> bool:
         any(a.kind == "role" for a in group) or \
         atom.kind == "role" and len(group) >= 2 and all(a.kind in ("adj", "name") for a in group) and \
         any(a.kind == "adj" for a in group) and not gap
+
+
+def distributes_postposed(tokens: tuple[Token, ...], gap: list[str], group: list[Atom], atom: Atom) -> bool:
+    """'les armées française et malienne', 'des émissaires américains et iraniens': the agreeing
+    nationality adjectives after a role are tagged as demonyms ('les Américains') but share the role."""
+    adjectival = ("adj", "demonym")
+    return atom.kind in adjectival and group[-1].kind in adjectival and gap in (["et"], ["and"]) and \
+        tokens[atom.start].pos == "ADJ" and tokens[group[-1].start].pos == "ADJ" and \
+        any(a.kind == "role" for a in group)
 
 
 def gap_allowed(gap: list[str], group: list[Atom], atom: Atom, refs: References) -> bool:

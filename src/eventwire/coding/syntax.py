@@ -37,6 +37,30 @@ def temporal_heads(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in load_yaml(lang, "syntax.yaml")["temporal_heads"])
 
 
+def join_stray_subject(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """'Pékin et Moscou ont affiché …' parsed with 'Pékin' alone as the root (or a second root) and
+    the verb with 'Moscou' as its subject: the stray name is the first member of the coordinated subject."""
+    for stray in tokens:
+        if stray.head != stray.i or stray.pos not in ("PROPN", "NOUN"):
+            continue
+        verb = next((t for t in tokens if t.pos in ("VERB", "AUX") and t.i > stray.i and
+                     (t.head == t.i or t.head == stray.i and t.dep == "conj")), None)
+        if verb is None:
+            continue
+        subject = next((t for t in tokens[stray.i + 1:verb.i] if t.head == verb.i and t.dep in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS), None)
+        between = tokens[stray.i + 1:subject.i] if subject is not None else ()
+        conjunction = next((t for t in between if t.pos == "CCONJ"), None)
+        if subject is None or conjunction is None or any(t.pos in ("VERB", "AUX", "PUNCT") for t in between):
+            continue
+        fixed = [replace(t, head=verb.i) if t.head == stray.i and t.i != stray.i else t for t in tokens]
+        fixed[verb.i] = replace(verb, head=verb.i, dep=stray.dep if verb.head == stray.i else verb.dep)
+        fixed[stray.i] = replace(stray, head=verb.i, dep=subject.dep)
+        fixed[subject.i] = replace(subject, head=stray.i, dep="conj")
+        fixed[conjunction.i] = replace(conjunction, head=subject.i, dep="cc")
+        return tuple(fixed)
+    return tokens
+
+
 def hoist_from_time_words(tokens: tuple[Token, ...], lang: str) -> tuple[Token, ...]:
     """'a mené mercredi des frappes': the parser hangs the object on the weekday; give the
     weekday's nominal dependents back to the verb (an object without a preposition, an oblique with one)."""
@@ -77,7 +101,7 @@ class View:
 
     def __init__(self, sentence: ParsedSentence):
         self.sentence = sentence
-        self.tokens = hoist_from_time_words(sentence.tokens, sentence.lang)
+        self.tokens = hoist_from_time_words(join_stray_subject(sentence.tokens), sentence.lang)
         self._kids: dict[int, list[int]] = defaultdict(list)
         for tok in self.tokens:
             if tok.head != tok.i:
