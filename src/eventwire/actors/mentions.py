@@ -148,7 +148,7 @@ def lexicon_atom(tokens: tuple[Token, ...], keys: tuple[str, ...], i: int, lexic
             continue
         surface = "".join(t.text for t in tokens[i:end])
         following = tokens[end] if end < len(tokens) else None
-        found = tuple(e for e in lexicon.lookup(key, surface) if capitalised_enough(e, tokens[i], following, tokens[end - 1]))
+        found = tuple(e for e in lexicon.lookup(key, surface) if capitalised_enough(e, tokens[i], following))
         if found:
             best = make_atom(i, end, found)  # keep growing: the longest match wins
     skipping = role_skipping_adjectives(tokens, keys, i, lexicon)
@@ -157,12 +157,10 @@ def lexicon_atom(tokens: tuple[Token, ...], keys: tuple[str, ...], i: int, lexic
     return best
 
 
-def capitalised_enough(entry: Entry, first: Token, following: Token | None = None, last: Token | None = None) -> bool:
-    """Names of countries, capitals and people are written with a capital ('turkey' is a bird);
-    a person's alias may open with a title ('pape François'), so for people the name's end counts."""
-    if entry.kind == "person" and first.pos == "NOUN" and last is not None and last is not first:
-        return last.text[:1].isupper()  # a title opens the alias: 'pape François', 'roi Charles'
-    if entry.kind in ("name", "metonym", "person") and first.text[:1].islower():
+def capitalised_enough(entry: Entry, first: Token, following: Token | None = None) -> bool:
+    """Names of countries, capitals and people are written with a capital ('turkey' is a bird),
+    unless the data file writes them in lower case ('pape François', 'chef de la diplomatie européenne')."""
+    if entry.kind in ("name", "metonym", "person") and first.text[:1].islower() and not entry.phrase[:1].islower():
         return first.text.lower() in ("l'", "d'") or not first.text[:1].isalpha()
     if entry.kind in ("name", "metonym") and first.ent == "PER" and following is not None \
             and following.ent == "PER" and following.text[:1].isupper():
