@@ -69,6 +69,13 @@ CASES = [
     # a person's alias that opens with a title
     ("fr", "Le pape François a reçu lundi au Vatican le président argentin.",
      {("VATREL", "ARGGOV", "043")}, set()),
+    # buildings burnt by a crowd are a riot, not a state's destruction of property
+    ("fr", "Des manifestants nigériens ont incendié jeudi plusieurs bâtiments publics à Zinder.",
+     {("NERCVL", None, "145")}, {("NERCVL", None, "1712")}),
+    # declining to comment is CAMEO 011, not a rejection
+    ("en", "A Turkish government spokesman declined to comment on the reports.", {("TURGOV", None, "011")}, set()),
+    ("fr", "Le porte-parole du gouvernement malien n'a pas souhaité commenter ces informations.",
+     {("MLIGOV", None, "011")}, {("MLIGOV", None, "120")}),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

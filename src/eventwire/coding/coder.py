@@ -631,17 +631,25 @@ def build(view: View, anchor: Token, pattern: Pattern, sources: tuple[Actor, ...
     if not pairs and targets:
         pairs = [(source, None) for source in sources]  # the only target was the source itself
     trigger_tokens = tuple(sorted(set(trigger) | ({modality.governor} if modality.governor is not None else set())))
-    return [Found(pattern, anchor.i, s, t, armed_force_code(code, s), modality, trigger_tokens) for s, t in pairs]
+    return [Found(pattern, anchor.i, s, t, code_for_agent(code, s), modality, trigger_tokens) for s, t in pairs]
 
 
 # what a state's armed forces do is conventional military force: a killing (1823) is 190, a bombing
 # (183) is done from the air (195); a beating (182) stays an assault
 ARMY_VIOLENCE = {"1823": "190", "183": "195"}
+# what civilians and protesters destroy they destroy in a riot: burning buildings or cars (1712) is 145
+CROWD_VIOLENCE = {"1712": "145"}
+CROWD_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU"})
 
 
-def armed_force_code(code: str, source: Actor) -> str:
-    """'Russian aircraft killed 46 civilians': CAMEO keeps root 18 for unconventional violence."""
-    return ARMY_VIOLENCE.get(code, code) if source.role == "MIL" else code
+def code_for_agent(code: str, source: Actor) -> str:
+    """'Russian aircraft killed 46 civilians': CAMEO keeps root 18 for unconventional violence;
+    'des émeutiers ont incendié des bâtiments': property destruction by a crowd is a violent protest."""
+    if source.role == "MIL":
+        return ARMY_VIOLENCE.get(code, code)
+    if source.role in CROWD_ROLES:
+        return CROWD_VIOLENCE.get(code, code)
+    return code
 
 
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
