@@ -76,6 +76,14 @@ CASES = [
     ("en", "A Turkish government spokesman declined to comment on the reports.", {("TURGOV", None, "011")}, set()),
     ("fr", "Le porte-parole du gouvernement malien n'a pas souhaité commenter ces informations.",
      {("MLIGOV", None, "011")}, {("MLIGOV", None, "120")}),
+    # a nationality adjective on an event noun names its agent, and an attack on a place targets that place
+    ("fr", "Les frappes israéliennes sur Gaza se sont intensifiées dans la nuit.", {("ISR", "PSE", "195")}, set()),
+    ("en", "Palestinian riots against Israeli military policies continued on Friday.", {("PSE", "ISRMIL", "145")}, set()),
+    # ... and of the means that killed, when no attacker is named
+    ("fr", "Les frappes israéliennes sur Gaza ont tué 20 personnes.", {("ISR", "PSECVL", "190")},
+     {("PSEUAF", "PSECVL", "1823")}),
+    # 'ont fait 20 morts' is a toll, not a statement
+    ("fr", "Les combats ont fait 20 morts dans la région de Tillabéri au Niger.", set(), {("NER", None, "010")}),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

@@ -252,7 +252,14 @@ def drop_consequences(view: View, found: list[Found]) -> list[Found]:
     """'shelled the city, killing eight people', 'ont ouvert le feu, tuant trois personnes': the toll of
     an attack already coded is part of that attack, not a second event."""
     violent = {f.predicate for f in found if f.code[:2] in VIOLENT_ROOTS}
-    return [f for f in found if not (f.code[:2] in VIOLENT_ROOTS and is_participle_of(view, f.predicate, violent))]
+    return [f for f in found if not (f.code[:2] in VIOLENT_ROOTS and
+                                     (is_participle_of(view, f.predicate, violent) or caused_by(view, f.predicate, violent)))]
+
+
+def caused_by(view: View, i: int, events: set[int]) -> bool:
+    """'the Russian shelling of Kharkiv killed 12', 'les frappes sur Gaza ont tué 20 personnes': the
+    deaths are the toll of the attack that is the verb's subject."""
+    return any(s.i in events for s in view.own_subjects(i))
 
 
 def is_participle_of(view: View, i: int, heads: set[int]) -> bool:
@@ -531,6 +538,9 @@ def unidentified_attacker(view: View, actors: SentenceActors, predicate: Token) 
             planted_by = actors_for_slots(view, actors, clause, ("subj",))
             if planted_by:
                 return planted_by, code
+        owner = actors.adjective_target(tok)
+        if owner:
+            return tuple(owner), code  # "a Russian missile strike killed …": the adjective names the attacker
         return (Actor(code="---UAF", country=None, role="UAF", name=None, text=tok.text,
                       span=(tok.idx, tok.end), how="means"),), code
     return (), None
@@ -554,6 +564,10 @@ def code_noun(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
                 actors_for_slots(view, actors, tok, pattern.source)
         else:
             sources = actors_for_slots(view, actors, tok, pattern.source)
+            if not sources and "poss" in pattern.source:
+                # "the Russian attack on Kyiv", "les frappes israéliennes sur Gaza": the nationality
+                # adjective stands where a possessor would ("Russia's attack")
+                sources = tuple(actors.adjective_target(tok))
         if not sources and pattern.reciprocal:
             # "des affrontements entre soldats et rebelles", "talks between X and Y": the members act on each other
             between = tuple(syntax_words(view.sentence.lang, "between_prepositions"))
@@ -566,12 +580,21 @@ def code_noun(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
         if light is not None and not targets and not pattern.code.startswith("01") and \
                 not (pattern.reciprocal and len(sources) > 1):
             targets = fallback_targets(view, actors, light, sources)
-        if light is None and not targets:
+        if light is None and not targets and not aims_at_a_place(view, actors, tok, pattern):
             continue  # a bare event noun with one participant is background, not an event
         anchor = light or tok
         trigger = (anchor.i, tok.i) if light else (tok.i,)
         return build(view, anchor, pattern, sources, targets, trigger)
     return []
+
+
+def aims_at_a_place(view: View, actors: SentenceActors, tok: Token, pattern: Pattern) -> bool:
+    """'les frappes israéliennes sur Gaza', 'the Russian shelling of Kharkiv': an attack on a place
+    has that place's country as its target (see settle_unknown_countries)."""
+    if pattern.code[:2] not in VIOLENT_ROOTS:
+        return False
+    slots = [s for s in pattern.target if s not in ("subj", "obj", "iobj", "poss")]
+    return any(t.i in actors.city_phrases for s in slots for t in slot_tokens(view, tok, s))
 
 
 def opposed_parties(view: View, actors: SentenceActors, tok: Token) -> tuple[Actor, ...]:
