@@ -241,11 +241,31 @@ def find_events(view: View, actors: SentenceActors, resources: CoderResources) -
                 coded_verbs.add(tok.i)  # "la suspension de leur aide": the aid is not a second event
             found.extend(events)
     found.extend(demands(view, actors, found))
+    found = drop_attributions(view, actors, found)
     if not found:
         found.extend(stance_events(view, actors))
     if not found:
         found.extend(statement_events(view, actors))
     return best_of_sentence(drop_governors(drop_consequences(view, found)))
+
+
+def drop_attributions(view: View, actors: SentenceActors, found: list[Found]) -> list[Found]:
+    """'…, a indiqué l'armée israélienne', 'the ministry said': a reporting verb whose lexicon code is
+    a plain statement (010) only attributes what the sentence reports; it is an event of its own only
+    when nothing else is coded and what is said involves no other actor (see statement_events)."""
+    words = modality_words(view.sentence.lang)
+
+    def attribution(f: Found) -> bool:
+        verb = view.tok(f.predicate)
+        return f.pattern.code == "010" and bool(forms(verb) & words.reporting)
+
+    others = [f for f in found if not attribution(f)]
+    kept = []
+    for f in found:
+        if attribution(f) and (others or speaks_of_others(view, actors, view.tok(f.predicate), (f.source,))):
+            continue
+        kept.append(f)
+    return kept
 
 
 def drop_consequences(view: View, found: list[Found]) -> list[Found]:
@@ -761,6 +781,9 @@ def speaks_of_others(view: View, actors: SentenceActors, verb: Token, speakers: 
     content = set()
     for kid in view.children(verb.i, "ccomp", "parataxis"):
         content |= view.subtree(kid.i)
+    head = view.head(verb.i)
+    if verb.dep == "parataxis" and head is not None:
+        content |= view.subtree(head.i) - view.subtree(verb.i)  # "…, a indiqué l'armée": the clause it attributes
     own = {a.code for a in speakers}
     return bool(actors.actors_in(content, own))
 
