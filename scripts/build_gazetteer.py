@@ -47,8 +47,10 @@ COUNTRY_ALIASES = {
     "CI": ["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"],
     "KP": ["North Korea", "Corée du Nord", "DPRK", "Democratic People's Republic of Korea"],
     "KR": ["South Korea", "Corée du Sud", "Republic of Korea"],
+    # plain "Congo" is both: the DRC in English wire copy, often Brazzaville in French; the
+    # sentence's actors (whose lexicons differ per language) pick one through the country hints
     "CD": ["DR Congo", "DRC", "RDC", "RD Congo", "Democratic Republic of the Congo",
-           "République démocratique du Congo", "Congo-Kinshasa"],
+           "République démocratique du Congo", "Congo-Kinshasa", "Congo"],
     "CG": ["Republic of the Congo", "Congo-Brazzaville", "Congo Brazzaville"],
     "MM": ["Burma", "Birmanie", "Myanmar"],
     "CZ": ["Czech Republic", "République tchèque", "Czechia", "Tchéquie"],

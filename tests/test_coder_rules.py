@@ -84,6 +84,13 @@ CASES = [
      {("PSEUAF", "PSECVL", "1823")}),
     # 'ont fait 20 morts' is a toll, not a statement
     ("fr", "Les combats ont fait 20 morts dans la région de Tillabéri au Niger.", set(), {("NER", None, "010")}),
+    # the cited source is not the target ('selon l'ONU', 'according to the UN')
+    ("fr", "Les rebelles se sont emparés lundi de la ville de Walikale, selon l'ONU.", set(), {("CODREB", "IGOUNO", "192")}),
+    ("en", "Rebels seized the town of Walikale in Congo on Monday, according to the UN.",
+     {("CODREB", "COD", "192")}, {("CODREB", "IGOUNO", "192")}),
+    # an inverted attribution is not a statement of its own
+    ("fr", "Un avion américain chargé de munitions a atterri mardi en Israël, a indiqué l'armée israélienne.",
+     set(), {("ISRMIL", None, "010")}),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

@@ -489,7 +489,7 @@ def fallback_targets(view: View, actors: SentenceActors, predicate: Token, sourc
     for token in {predicate.i} | {t.i for t in view.tokens if t.i in indices and t.pos in ("VERB", "AUX", "ADJ")}:
         for subj in view.own_subjects(token):
             indices -= view.np_tokens(subj.i) | {subj.i}
-    indices -= actors.city_phrases
+    indices -= actors.city_phrases | cited_sources(view)
     found = actors.actors_in(indices, exclude)
     if not found:
         # "demanded that UN peacekeepers leave", "warned it would retaliate if Finland joined NATO"
@@ -497,6 +497,17 @@ def fallback_targets(view: View, actors: SentenceActors, predicate: Token, sourc
             for subj in view.own_subjects(kid.i) + [k for k in view.children(kid.i, "advcl") for k in view.own_subjects(k.i)]:
                 found.extend(a for a in actors.actors_for(subj) if a.code not in exclude)
     return (found[0],) if found else ()
+
+
+def cited_sources(view: View) -> set[int]:
+    """Tokens of 'selon l'ONU', 'according to the UN': who is quoted, not who is acted on."""
+    markers = syntax_words(view.sentence.lang, "attribution_markers")
+    cited: set[int] = set()
+    for tok in view.tokens:
+        head = view.head(tok.i)
+        if (tok.case or "").lower() in markers or (head is not None and head.lemma.lower() in markers and head.pos != "NOUN"):
+            cited |= view.subtree(tok.i) | {tok.i}
+    return cited
 
 
 def code_verb(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pattern, ...]) -> list[Found]:
