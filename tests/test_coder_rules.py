@@ -91,6 +91,16 @@ CASES = [
     # an inverted attribution is not a statement of its own
     ("fr", "Un avion américain chargé de munitions a atterri mardi en Israël, a indiqué l'armée israélienne.",
      set(), {("ISRMIL", None, "010")}),
+    # an English infinitive adjunct is a purpose, not a second act ...
+    ("en", "The Indian foreign minister flew to Colombo on Monday to sign a trade deal with Sri Lanka.",
+     set(), {("INDGOV", "LKA", "057"), ("INDGOV", "LKAGOV", "057")}),
+    # ... except after a governor of intent ('offered to mediate')
+    ("en", "Qatar offered on Sunday to mediate between Ethiopia and Eritrea.", {("QAT", "ETH", "039")}, set()),
+    # a crowd's demand stated as its purpose is a demonstration for it (104x -> 141x)
+    ("en", "Thousands of students gathered in Dhaka on Friday to demand the resignation of the prime minister.",
+     {("BGDEDU", "BGDGOV", "1411")}, set()),
+    ("fr", "Des milliers de manifestants ont défilé samedi à Lomé pour réclamer la démission du président togolais.",
+     {("TGOCVL", "TGOGOV", "1411")}, {("TGOCVL", "TGOGOV", "141")}),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

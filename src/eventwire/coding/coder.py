@@ -17,7 +17,7 @@ from ..model import Actor, Document, Event, ParsedSentence, Token, Trigger, cont
 from .dating import DocumentClock, date_event
 from .lexicon import EventLexicon, Pattern, load_event_lexicon
 from .locating import Locator
-from .modality import Modality, forms, modality_of, modality_words
+from .modality import Modality, forms, modality_of, modality_words, purpose_governor
 from .syntax import View, syntax_words
 from .tables import demand_code, describe, intent_code, refusal_code, threat_code
 
@@ -241,12 +241,40 @@ def find_events(view: View, actors: SentenceActors, resources: CoderResources) -
                 coded_verbs.add(tok.i)  # "la suspension de leur aide": the aid is not a second event
             found.extend(events)
     found.extend(demands(view, actors, found))
+    found = protest_purposes(view, found)
     found = drop_attributions(view, actors, found)
     if not found:
         found.extend(stance_events(view, actors))
     if not found:
         found.extend(statement_events(view, actors))
     return best_of_sentence(drop_governors(drop_consequences(view, found)))
+
+
+def protest_code(demand: str) -> str:
+    """CAMEO mirrors 104x (demand political reform) in 141x (demonstrate for it)."""
+    return "141" + demand[3] if demand.startswith("104") and len(demand) == 4 else "141"
+
+
+def protest_purposes(view: View, found: list[Found]) -> list[Found]:
+    """'protesters gathered to demand the president's resignation', 'ont manifesté pour réclamer la
+    démission': a crowd's demand stated as the purpose of its gathering is a demonstration for it (141x)."""
+    words = modality_words(view.sentence.lang)
+    result = list(found)
+    for item in found:
+        if item.modality.kind != "hypothetical" or not item.code.startswith("10") or item.source.role not in CROWD_ROLES:
+            continue
+        gathering = purpose_governor(view, item.predicate, words)
+        if gathering is None:
+            continue
+        code = protest_code(item.code)
+        result.remove(item)
+        coded = [f for f in result if f.predicate == gathering.i and f.code[:2] == "14"]
+        for f in coded:  # the march already coded: the demand says what it was for
+            if f.code in ("140", "141"):
+                result[result.index(f)] = replace(f, code=code)
+        if not coded:
+            result.append(replace(item, code=code, modality=Modality("asserted"), predicate=gathering.i))
+    return result
 
 
 def drop_attributions(view: View, actors: SentenceActors, found: list[Found]) -> list[Found]:

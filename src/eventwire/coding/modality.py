@@ -31,6 +31,7 @@ class ModalityWords:
     obligation: frozenset[str]
     background: frozenset[str]
     future_aux: frozenset[str]
+    infinitive_purpose: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -46,7 +47,7 @@ def modality_words(lang: str) -> ModalityWords:
                          words("non_political_cues"), words("content_nouns"), words("accusation_governors"),
                          tuple((str(k).lower(), str(v)) for k, v in (data.get("stance_adjectives") or {}).items()),
                          words("stance_verbs"), words("obligation_words"), words("background_prepositions"),
-                         words("future_auxiliaries"))
+                         words("future_auxiliaries"), words("infinitive_purpose"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,33 @@ def intent_noun_before(view: View, i: int, words: ModalityWords) -> Token | None
     return candidate if candidate.pos == "NOUN" and candidate.lemma in words.intent else None
 
 
+def is_purpose_clause(view: View, tok: Token, words) -> bool:
+    """'pour réclamer', 'afin de', 'in order to'; in English a bare infinitive adjunct too
+    ('gathered in Belgrade to demand …'), which the parser labels advcl with an 'to' auxiliary."""
+    kids = view.children(tok.i)
+    marked = any(k.dep == "mark" and (k.lemma in words.purpose or k.text.lower() in words.purpose) for k in kids)
+    if marked and tok.dep in ("advcl", "xcomp", "acl", "obl"):
+        return True
+    head = view.head(tok.i)
+    governed = head is not None and bool(forms(head) & (words.intent | words.request | words.refusal | words.threat
+                                                         | words.attempt | words.hypothetical))
+    return tok.dep == "advcl" and tok.pos == "VERB" and not governed and any(
+        k.dep == "aux" and k.text.lower() in words.infinitive_purpose for k in kids)
+
+
+def purpose_governor(view: View, i: int, words) -> Token | None:
+    """The verb whose purpose the clause at i states ('gathered … to demand', 'ont manifesté pour
+    réclamer'), through coordination ('to mark the day and demand rights')."""
+    tok = view.tok(i)
+    for _ in range(3):
+        if is_purpose_clause(view, tok, words):
+            return view.head(tok.i)
+        if tok.dep != "conj" or view.head(tok.i) is None:
+            return None
+        tok = view.head(tok.i)
+    return None
+
+
 def perfect_infinitive(view: View, tok: Token) -> bool:
     """'a annoncé avoir ouvert une enquête', 'said to have met': done, not intended."""
     return any(k.dep.startswith("aux") and k.feat("VerbForm") == "Inf" and k.lemma in ("avoir", "être", "have")
@@ -164,8 +192,7 @@ def modality_of(view: View, i: int, lang: str) -> Modality:
         return Modality("negated")
     if is_conditional(tok, view, words) and not future_in_the_past(view, tok, words):
         return Modality("hypothetical")
-    if any(k.dep == "mark" and (k.lemma in words.purpose or k.text.lower() in words.purpose)
-           for k in view.children(i)) and tok.dep in ("advcl", "xcomp", "acl", "obl"):
+    if is_purpose_clause(view, tok, words):
         return Modality("hypothetical")  # "ont manifesté pour réclamer …": the goal, not a second act
     noun = intent_noun_before(view, i, words)
     if noun is not None:
@@ -203,6 +230,8 @@ def modality_of(view: View, i: int, lang: str) -> Modality:
         if names & words.hypothetical or is_conditional(gov, view, words):
             return Modality("hypothetical", governor=gov.i)
         if link == "conj":
+            if is_purpose_clause(view, gov, words):
+                return Modality("hypothetical", governor=gov.i)  # "marched to mark the day and demand rights"
             child = gov
             continue
         if link in ("obl", "nmod", "obj") and gov.pos not in ("VERB", "ADJ", "AUX"):
