@@ -194,7 +194,8 @@ FR = [
     C("fr", "La police de Hong Kong a arrêté six militants.", "police de Hong Kong", "HKGCOP"),
     C("fr", "Les syndicats ont appelé à une nouvelle journée de mobilisation.", "syndicats", "---LAB"),
     C("fr", "Des ONG ont dénoncé les conditions de détention.", "ONG", "---NGO"),
-    C("fr", "Des réfugiés rohingyas ont débarqué en Indonésie.", "réfugiés", "---REF"),
+    C("fr", "Des réfugiés rohingyas ont débarqué en Indonésie.", "réfugiés rohingyas", "MMRREF"),
+    C("fr", "Des réfugiés ont débarqué en Indonésie.", "réfugiés", "---REF"),
     C("fr", "Le Conseil constitutionnel a censuré une partie de la loi.", "Conseil constitutionnel", "---JUD"),
     C("fr", "La Knesset a adopté en première lecture la réforme judiciaire.", "Knesset", "ISRLEG"),
     C("fr", "Le Mossad a été chargé de mener l'enquête.", "Mossad", "ISRSPY"),
@@ -529,8 +530,10 @@ EN = [
             "Mr Wine denounced police brutality.", "Mr Wine", "UGAOPP"),
     C("en", "Tanzanian opposition lawmaker Amina Saidi was detained. "
             "Ms Saidi said the charges were politically motivated.", "Ms Saidi", "TZALEG"),
-    X("en", "Nigerien General Salifou Mody was received in Bamako. "
-            "Mr. Mody praised cooperation between the juntas.", "Mr. Mody", "NERMIL", reason="missing data: en roles lack the rank 'General' (and the en NER tags the name ORG), so 'Nigerien General Salifou Mody' is never an actor and 'Mr. Mody' is unknown"),
+    # Salifou Mody is in people.tsv (Niger's defence minister since 2023), so the name resolves
+    # even though the English roles lack the rank 'General'
+    C("en", "Nigerien General Salifou Mody was received in Bamako. "
+            "Mr. Mody praised cooperation between the juntas.", "Mr. Mody", "NERMIL"),
     C("en", "Russian President Vladimir Putin received the Chinese leader in the Kremlin. "
             "Mr Putin praised a friendship without limits.", "Mr Putin", "RUSGOV"),
     X("en", "French lawmaker Sophie Marchal was assaulted in Lille. "
