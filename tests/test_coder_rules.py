@@ -101,6 +101,11 @@ CASES = [
      {("BGDEDU", "BGDGOV", "1411")}, set()),
     ("fr", "Des milliers de manifestants ont défilé samedi à Lomé pour réclamer la démission du président togolais.",
      {("TGOCVL", "TGOGOV", "1411")}, {("TGOCVL", "TGOGOV", "141")}),
+    # a role 'of X and Y' belongs to both countries; a quantity between light verb and noun is looked through
+    ("en", "The defence ministers of Greece and Turkey held two rounds of talks in Brussels on Monday.",
+     {("GRCMIL", "TURMIL", "040"), ("TURMIL", "GRCMIL", "040")}, set()),
+    ("fr", "Les ministres des Affaires étrangères du Rwanda et de la RDC ont tenu deux jours de discussions à Luanda.",
+     {("RWAGOV", "CODGOV", "040"), ("CODGOV", "RWAGOV", "040")}, set()),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

@@ -18,7 +18,7 @@ from .dating import DocumentClock, date_event
 from .lexicon import EventLexicon, Pattern, load_event_lexicon
 from .locating import Locator
 from .modality import Modality, forms, modality_of, modality_words, purpose_governor
-from .syntax import View, syntax_words
+from .syntax import View, quantifier_heads, syntax_words
 from .tables import demand_code, describe, intent_code, refusal_code, threat_code
 
 
@@ -85,6 +85,30 @@ class SentenceActors:
                 self.subject_actor = actors[0]
                 subject_token = next(i for i in range(chunk.start, chunk.end)
                                      if view.tok(i).dep in ("nsubj", "nsubj:pass"))
+        self.share_role_across_complements()
+
+    def share_role_across_complements(self) -> None:
+        """'the foreign ministers of Armenia and Azerbaijan', 'les ministres de l'Arménie et de
+        l'Azerbaïdjan': the role belongs to every coordinated country, so the chunk stands for all."""
+        for number, chunk in enumerate(self.chunks):
+            kinds = [a.kind for a in chunk.atoms]
+            found = self.resolved.get(number, ())
+            if kinds[:1] != ["role"] or "name" not in kinds[1:] or len(found) != 1 or not found[0].role:
+                continue
+            holder = found[0]
+            shared = []
+            members = [m for i in range(chunk.start, chunk.end) for m in self.view.conjuncts(i) if m.i >= chunk.end]
+            for member in dict.fromkeys(members):
+                other = self.chunk_at(member.i)
+                if other is None or other == number or [a.kind for a in self.chunks[other].atoms] != ["name"]:
+                    continue
+                for country_actor in self.resolved.get(other, ()):
+                    if country_actor.country and not country_actor.role:
+                        shared.append(replace(country_actor, code=country_actor.country + holder.role,
+                                              role=holder.role))
+                self.resolved[other] = ()
+            if shared:
+                self.resolved[number] = (holder, *shared)
 
     def names_a_community(self, chunk: Chunk) -> bool:
         markers = load_references(self.sentence.lang).ethnic_markers
@@ -607,8 +631,8 @@ def unidentified_attacker(view: View, actors: SentenceActors, predicate: Token) 
 
 def code_noun(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pattern, ...],
               resources: CoderResources) -> list[Found]:
-    head = view.head(tok.i)
-    light = head if head is not None and tok.dep in ("obj", "dobj", "nsubj:pass", "obl:arg", "obl") and head.lemma in \
+    head, dep = governor_through_quantity(view, tok)
+    light = head if head is not None and dep in ("obj", "dobj", "nsubj:pass", "obl:arg", "obl") and head.lemma in \
         next((p.light_verbs for p in patterns if p.light_verbs and head.lemma in p.light_verbs), ()) else None
     words = modality_words(view.sentence.lang)
     if light is None and (tok.case in words.background or in_background(view, tok, words)):
@@ -645,6 +669,15 @@ def code_noun(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
         trigger = (anchor.i, tok.i) if light else (tok.i,)
         return build(view, anchor, pattern, sources, targets, trigger)
     return []
+
+
+def governor_through_quantity(view: View, tok: Token) -> tuple[Token | None, str]:
+    """'held two days of talks', 'a mené une série de frappes': the light verb governs the quantity."""
+    head = view.head(tok.i)
+    quantities = quantifier_heads(view.sentence.lang)
+    if head is not None and tok.case in ("of", "de", "d'") and (head.lemma.lower() in quantities or head.text.lower() in quantities):
+        return view.head(head.i), head.dep
+    return head, tok.dep
 
 
 def aims_at_a_place(view: View, actors: SentenceActors, tok: Token, pattern: Pattern) -> bool:
