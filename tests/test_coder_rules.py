@@ -106,6 +106,14 @@ CASES = [
      {("GRCMIL", "TURMIL", "040"), ("TURMIL", "GRCMIL", "040")}, set()),
     ("fr", "Les ministres des Affaires étrangères du Rwanda et de la RDC ont tenu deux jours de discussions à Luanda.",
      {("RWAGOV", "CODGOV", "040"), ("CODGOV", "RWAGOV", "040")}, set()),
+    # what one actor wants another to do is an appeal to it, not the other's intention
+    ("en", "The United States wants Israel to allow more aid into Gaza.",
+     {("USA", "ISR", "0255")}, {("ISR", "PSE", "0355")}),
+    ("fr", "La France veut que l'Iran libère les otages français.", {("FRA", "IRN", "0253")}, {("IRN", "FRACVL", "0353")}),
+    ("en", "Russia wants to meet Ukraine in Istanbul.", {("RUS", "UKR", "036")}, set()),
+    # failing to agree is rejecting the agreement
+    ("en", "Serbia and Kosovo failed to reach an agreement on Monday in Brussels.",
+     {("SRB", None, "127"), ("KSV", None, "127")}, {("SRB", "KSV", "057")}),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

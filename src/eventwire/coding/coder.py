@@ -19,7 +19,7 @@ from .lexicon import EventLexicon, Pattern, load_event_lexicon
 from .locating import Locator
 from .modality import Modality, forms, modality_of, modality_words, purpose_governor
 from .syntax import View, quantifier_heads, syntax_words
-from .tables import demand_code, describe, intent_code, refusal_code, threat_code
+from .tables import appeal_code, demand_code, describe, intent_code, refusal_code, threat_code
 
 
 
@@ -265,6 +265,7 @@ def find_events(view: View, actors: SentenceActors, resources: CoderResources) -
                 coded_verbs.add(tok.i)  # "la suspension de leur aide": the aid is not a second event
             found.extend(events)
     found.extend(demands(view, actors, found))
+    found = wishes_for_others(view, actors, found)
     found = protest_purposes(view, found)
     found = drop_attributions(view, actors, found)
     if not found:
@@ -408,6 +409,31 @@ def demands(view: View, actors: SentenceActors, found: list[Found]) -> list[Foun
                     extra.append(Found(pattern, reporter.i, speaker, item.source, code, Modality("asserted"),
                                        (reporter.i, item.predicate)))
     return extra
+
+
+def wishes_for_others(view: View, actors: SentenceActors, found: list[Found]) -> list[Found]:
+    """'Obama wants Putin to attack Switzerland', 'Paris souhaite que Téhéran revienne à la table': what
+    X wants another actor to do is X's appeal to that actor (CAMEO 02x); the act itself has not happened."""
+    wishes = modality_words(view.sentence.lang).wish
+    result = []
+    for item in found:
+        governor = view.tok(item.modality.governor) if item.modality.governor is not None else None
+        if item.modality.kind != "intended" or governor is None or governor.i == item.predicate \
+                or not forms(governor) & wishes:
+            result.append(item)
+            continue
+        wishers = [a for s in view.subjects(governor.i) for a in actors.actors_for(s)]
+        if not wishers or any(a.code == item.source.code for a in wishers):
+            result.append(item)  # 'Russia wants to meet': the speaker's own intention
+            continue
+        result.append(replace(item, modality=Modality("hypothetical", governor=governor.i)))
+        code = appeal_code(item.pattern.code)
+        pattern = Pattern(lemma=governor.lemma, code=code, source=("subj",), target=(),
+                          rule=f"{view.sentence.lang}/appeal/{governor.lemma}")
+        for wisher in dict.fromkeys(wishers):
+            result.append(Found(pattern, governor.i, wisher, item.source, code, Modality("asserted"),
+                                (governor.i, item.predicate)))
+    return result
 
 
 def drop_governors(found: list[Found]) -> list[Found]:

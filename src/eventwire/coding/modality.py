@@ -32,6 +32,7 @@ class ModalityWords:
     background: frozenset[str]
     future_aux: frozenset[str]
     infinitive_purpose: frozenset[str]
+    wish: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -47,7 +48,8 @@ def modality_words(lang: str) -> ModalityWords:
                          words("non_political_cues"), words("content_nouns"), words("accusation_governors"),
                          tuple((str(k).lower(), str(v)) for k, v in (data.get("stance_adjectives") or {}).items()),
                          words("stance_verbs"), words("obligation_words"), words("background_prepositions"),
-                         words("future_auxiliaries"), words("infinitive_purpose"))
+                         words("future_auxiliaries"), words("infinitive_purpose"),
+                         words("wish_governors"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,13 @@ def longest_prefix(code: str, name: str, column: str) -> str | None:
     return None
 
 
+def appeal_code(code: str) -> str:
+    """What wanting someone else to do `code` is coded as: CAMEO's appeals (02x) mirror its intents
+    (03x) digit for digit; wanting another to use force or to threaten is a plain appeal (020)."""
+    intent = intent_code(code)
+    return "02" + intent[2:] if intent.startswith("03") else "020"
+
+
 def intent_code(code: str) -> str:
     """What expressing the intention to do `code` is coded as (CAMEO 03x, or 13x for force)."""
     root = int(code[:2])
