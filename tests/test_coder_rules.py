@@ -114,6 +114,15 @@ CASES = [
     # failing to agree is rejecting the agreement
     ("en", "Serbia and Kosovo failed to reach an agreement on Monday in Brussels.",
      {("SRB", None, "127"), ("KSV", None, "127")}, {("SRB", "KSV", "057")}),
+    # a passive assault or killing with nobody named: an unidentified armed group of the victim's country
+    ("fr", "Le maire de Kidal a été assassiné mercredi à la sortie d'une mosquée au Mali.", {("MLIUAF", "MLIGOV", "186")}, set()),
+    # ... but not in an accident, nor in a clause that only gives background
+    ("fr", "Trois soldats maliens ont été tués dans un accident de la route près de Gao.", set(), {("MLIUAF", "MLIMIL", "1823")}),
+    ("en", "Protesters marched in Belgrade, where two students were killed last year.", set(),
+     {("SRBUAF", "SRBEDU", "1823")}),
+    # a weapon with a nationality is its army ('killed in Israeli tank fire')
+    ("en", "Three Lebanese farmers were killed in Israeli tank fire near Marjayoun on Monday.",
+     {("ISRMIL", "LBNAGR", "190")}, set()),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

@@ -59,6 +59,7 @@ class References:
     plural_pronouns: frozenset[str] = frozenset()
     attack_means: Mapping[str, str] = field(default_factory=dict)
     ethnic_markers: frozenset[str] = frozenset()
+    accidents: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -78,6 +79,7 @@ def load_references(lang: str) -> References:
         plural_pronouns=frozenset(w.lower() for w in data.get("plural_pronouns", [])),
         ethnic_markers=frozenset(w.lower() for w in data.get("ethnic_markers", [])),
         attack_means=MappingProxyType({str(w).lower(): str(code) for w, code in (data.get("attack_means") or {}).items()}),
+        accidents=frozenset(w.lower() for w in data.get("accidents", [])),
     )
 
 

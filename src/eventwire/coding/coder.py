@@ -600,6 +600,10 @@ def code_verb(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
             sources, means_code = unidentified_attacker(view, actors, tok)
             if means_code and pattern.code in MEANS_DECIDE:
                 pattern = replace(pattern, code=means_code)
+        if not sources and pattern.code[:2] in ("18", "20") and view.is_passive(tok.i) and tok.dep in MAIN_CLAUSE \
+                and not accidental(view):
+            # "a été assassiné mercredi", "tuée par un assaillant": nobody the lexicon knows did it
+            sources = (Actor(code="---UAF", country=None, role="UAF", name=None, text="", span=(0, 0), how="unnamed"),)
         if not sources:
             return []
         if len(sources) > 1 and acts_on_one_another(view, tok):
@@ -629,6 +633,16 @@ VIOLENT_ROOTS = ("18", "19", "20")
 MEANS_DECIDE = frozenset({"180", "182", "1823", "190"})
 
 
+# where a sentence states its own news, not a background ('the town where 28 people were killed')
+MAIN_CLAUSE = frozenset({"ROOT", "root", "conj", "ccomp", "parataxis"})
+
+
+def accidental(view: View) -> bool:
+    """'tués dans un accident de la route', 'killed in a landslide': no attacker to look for."""
+    accidents = load_references(view.sentence.lang).accidents
+    return any(t.lemma.lower() in accidents or t.text.lower() in accidents for t in view.tokens)
+
+
 def unidentified_attacker(view: View, actors: SentenceActors, predicate: Token) -> tuple[tuple[Actor, ...], str | None]:
     """'killed by a roadside bomb', 'tués dans un attentat': nobody named, the means did it. Whoever
     planted it ('a bomb planted by Islamic State militants') acts; else an unidentified armed group,
@@ -639,6 +653,9 @@ def unidentified_attacker(view: View, actors: SentenceActors, predicate: Token) 
         candidates += [k for k in view.children(predicate.i) if k.dep.split(":")[0] in ("obl", "prep", "nmod")]
         candidates += [g for k in candidates for g in view.children(k.i) if k.dep == "prep"]
     for tok in candidates:
+        weapons = [a for a in actors.actors_for(tok) if actors.is_instrument(a)] if tok.dep.startswith("obl") else []
+        if weapons:
+            return tuple(weapons), None  # "killed in Israeli tank fire": the weapon's force did it
         words = [tok.lemma.lower(), tok.text.lower()] + [view.tok(i).text.lower() for i in sorted(view.np_tokens(tok.i))]
         code = next((means[w] for w in words if w in means), None)
         if code is None:
@@ -647,7 +664,8 @@ def unidentified_attacker(view: View, actors: SentenceActors, predicate: Token) 
             planted_by = actors_for_slots(view, actors, clause, ("subj",))
             if planted_by:
                 return planted_by, code
-        owner = actors.adjective_target(tok)
+        owner = actors.adjective_target(tok) or next(
+            (actors.adjective_target(k) for k in view.children(tok.i) if k.dep in ("compound", "nmod") and actors.adjective_target(k)), [])
         if owner:
             return tuple(owner), code  # "a Russian missile strike killed …": the adjective names the attacker
         return (Actor(code="---UAF", country=None, role="UAF", name=None, text=tok.text,
