@@ -93,6 +93,13 @@ def hoist_from_time_words(tokens: tuple[Token, ...], lang: str) -> tuple[Token, 
                 moved[stray[0].i] = replace(stray[0], dep="obj")
         if tok.dep in ("obj", "dobj") and any(moved[k.i].head == verb.i and moved[k.i].dep == "obj" for k in tokens):
             moved[tok.i] = replace(tok, dep="obl:tmod")
+        if tok.dep.startswith("obl") and not any(moved[k.i].head == verb.i and moved[k.i].dep in ("obj", "dobj")
+                                                 for k in tokens):
+            # "ont bloqué lundi les principales routes": a bare noun after the weekday is the object
+            stray = next((t for t in tokens if t.head == verb.i and t.i > tok.i and t.pos == "NOUN" and t.case is None
+                          and t.dep == "obl:mod" and t.lemma.lower() not in words), None)
+            if stray is not None:
+                moved[stray.i] = replace(stray, dep="obj")
     return tuple(moved)
 
 
