@@ -78,6 +78,8 @@ class SentenceActors:
                 actors = self.coordinated_subject(subject_token, chunk) or actors
             if self.names_a_community(chunk):
                 actors = tuple(community(a) for a in actors)
+            if self.is_mere_modifier(chunk):
+                actors = ()
             self.resolved[number] = actors
             if actors and self.is_subject(chunk) and any(a.kind in PERSON_ATOMS for a in chunk.atoms):
                 self.subject_person = actors[0]
@@ -109,6 +111,14 @@ class SentenceActors:
                 self.resolved[other] = ()
             if shared:
                 self.resolved[number] = (holder, *shared)
+
+    def is_mere_modifier(self, chunk: Chunk) -> bool:
+        """'military exercises', 'des exercices militaires': a role word used as an adjective of a
+        thing is no actor (a nationality adjective is handled on its own, see adjective_target)."""
+        if len(chunk.atoms) != 1 or chunk.atoms[0].kind != "role" or chunk.end - chunk.start != 1:
+            return False
+        tok = self.view.tok(chunk.start)
+        return tok.pos == "ADJ" and tok.dep == "amod"
 
     def names_a_community(self, chunk: Chunk) -> bool:
         markers = load_references(self.sentence.lang).ethnic_markers
@@ -766,7 +776,7 @@ def build(view: View, anchor: Token, pattern: Pattern, sources: tuple[Actor, ...
     modality = modality_of(view, anchor.i, view.sentence.lang)
     if pattern.code.startswith("03") and modality.kind in ("asserted", "reported"):
         modality = Modality("intended", None, governor=anchor.i)  # the verb itself expresses the intention
-    code = transform_code(pattern.code, modality)
+    code = transform_code(solo_exercise(pattern.code, sources, targets), modality)
     # an intention, refusal or threat is one side's: only the reciprocal action itself is mutual;
     # but partners who jointly pledge cooperation ("X and Y pledged to deepen ties") pledge it to each other
     cooperative = pattern.reciprocal or pattern.code[:2] in ("03", "04", "05", "06")
@@ -791,6 +801,11 @@ def build(view: View, anchor: Token, pattern: Pattern, sources: tuple[Actor, ...
         pairs = [(source, None) for source in sources]  # the only target was the source itself
     trigger_tokens = tuple(sorted(set(trigger) | ({modality.governor} if modality.governor is not None else set())))
     return [Found(pattern, anchor.i, s, t, code_for_agent(code, s), modality, trigger_tokens) for s, t in pairs]
+
+
+def solo_exercise(code: str, sources: tuple[Actor, ...], targets: tuple[Actor, ...]) -> str:
+    """Military exercises held with nobody are a show of force (150), not military cooperation (062)."""
+    return "150" if code == "062" and not targets and len(sources) == 1 else code
 
 
 # what a state's armed forces do is conventional military force: a killing (1823) is 190, a bombing
