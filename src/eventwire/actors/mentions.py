@@ -162,11 +162,13 @@ def lexicon_atom(tokens: tuple[Token, ...], keys: tuple[str, ...], i: int, lexic
 def capitalised_enough(entry: Entry, first: Token, following: Token | None = None) -> bool:
     """Names of countries, capitals and people are written with a capital ('turkey' is a bird),
     unless the data file writes them in lower case ('pape François', 'chef de la diplomatie européenne')."""
+    if entry.kind == "group" and " " in entry.phrase and entry.phrase[:1].isupper() and first.text[:1].islower():
+        return False  # 'un rassemblement national des agriculteurs' is no party
     if entry.kind in ("name", "metonym", "person") and first.text[:1].islower() and not entry.phrase[:1].islower():
         return first.text.lower() in ("l'", "d'") or not first.text[:1].isalpha()
-    if entry.kind in ("name", "metonym") and first.ent == "PER" and following is not None \
+    if entry.kind in ("name", "metonym", "role") and first.ent == "PER" and following is not None \
             and following.ent == "PER" and following.text[:1].isupper():
-        return False  # "Chad Smith", "Jordan Bardella": a first name, not a country
+        return False  # "Chad Smith", "Jordan Bardella", "Marine Le Pen": a first name, not a country or role
     return True
 
 
