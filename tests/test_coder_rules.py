@@ -126,6 +126,9 @@ CASES = [
     # a bare noun after a weekday is the verb's object even when the parser makes it an adjunct
     ("fr", "Des agriculteurs français ont bloqué mardi les principales autoroutes autour de Lyon.",
      {("FRAAGR", "FRAGOV", "144")}, set()),
+    # what a rejected offer proposes is nobody's intention
+    ("en", "Kenya rejected a Ugandan offer to mediate between the government and the rebels.",
+     {("KEN", "UGA", "120")}, {("KEN", "KENGOV", "039"), ("UGA", "KENGOV", "039")}),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

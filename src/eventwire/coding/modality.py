@@ -163,6 +163,12 @@ def purpose_governor(view: View, i: int, words) -> Token | None:
     return None
 
 
+def rejected_or_alleged(view: View, noun: Token, words) -> bool:
+    """The offer or plan is the object of a refusal or accusation: what it proposes is nobody's intention."""
+    head = view.head(noun.i)
+    return head is not None and bool(forms(head) & (words.refusal | words.accusation))
+
+
 def perfect_infinitive(view: View, tok: Token) -> bool:
     """'a annoncé avoir ouvert une enquête', 'said to have met': done, not intended."""
     return any(k.dep.startswith("aux") and k.feat("VerbForm") == "Inf" and k.lemma in ("avoir", "être", "have")
@@ -201,6 +207,8 @@ def modality_of(view: View, i: int, lang: str) -> Modality:
         # "n'avait « aucune intention » d'attaquer": the parser may hang the verb elsewhere, the words do not lie
         if is_negated(view, noun.i, words) or any(k.lemma in words.negation for k in view.children(noun.i)):
             return Modality("asserted", "refusal", governor=noun.i)
+        if rejected_or_alleged(view, noun, words):
+            return Modality("hypothetical", governor=noun.i)  # "rejected a US offer to host a summit"
         return Modality("intended", "intent", governor=noun.i)
     head = view.head(i)
     if head is not None and tok.dep == "acl" and head.lemma in words.content_nouns and \
@@ -227,6 +235,8 @@ def modality_of(view: View, i: int, lang: str) -> Modality:
             if names & words.intent or is_future(gov, view, words):
                 return Modality("asserted", "refusal", governor=gov.i)  # "does not want to meet", "n'a pas l'intention de"
             return Modality("negated", governor=gov.i)
+        if gov.pos == "NOUN" and names & words.intent and rejected_or_alleged(view, gov, words):
+            return Modality("hypothetical", governor=gov.i)  # "rejected a US offer to host a summit"
         if (names & words.intent or expresses_intent(view, gov, words)) and not perfect_infinitive(view, tok):
             return Modality("intended", "intent", governor=gov.i)
         if names & words.hypothetical or is_conditional(gov, view, words):
