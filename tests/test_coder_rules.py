@@ -129,6 +129,9 @@ CASES = [
     # what a rejected offer proposes is nobody's intention
     ("en", "Kenya rejected a Ugandan offer to mediate between the government and the rebels.",
      {("KEN", "UGA", "120")}, {("KEN", "KENGOV", "039"), ("UGA", "KENGOV", "039")}),
+    # the subject of a passive governor controls its infinitive ('is scheduled to attend', 'a été contraint de')
+    ("en", "The Brazilian president is scheduled to attend a summit in Angola next week.", {("BRAGOV", "AGO", "036")}, set()),
+    ("fr", "Le Premier ministre malien a été contraint de démissionner.", {("MLIGOV", None, "0831")}, set()),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

@@ -220,6 +220,11 @@ class View:
                 return []
             if tok.dep == "ccomp":
                 return []
+            if tok.dep == "xcomp" and self.is_passive(head.i):
+                # "Obama is scheduled to attend", "il a été contraint de démissionner": the passive's subject
+                raised = [k for k in self.children(head.i) if k.dep in PASSIVE_SUBJECT_DEPS]
+                if raised:
+                    return [self.antecedent(s, head.i) for s in raised]
             return self.subjects(head.i, depth + 1)
         if tok.dep == "acl:relcl":
             return []
