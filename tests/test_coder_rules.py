@@ -132,6 +132,9 @@ CASES = [
     # the subject of a passive governor controls its infinitive ('is scheduled to attend', 'a été contraint de')
     ("en", "The Brazilian president is scheduled to attend a summit in Angola next week.", {("BRAGOV", "AGO", "036")}, set()),
     ("fr", "Le Premier ministre malien a été contraint de démissionner.", {("MLIGOV", None, "0831")}, set()),
+    # a transnational armed group acting in a known country is that country's rebels
+    ("fr", "Des jihadistes de l'État islamique ont attaqué lundi un poste de l'armée irakienne près de Kirkouk, en Irak.",
+     {("IRQREB", "IRQMIL", "190")}, {("IMGMUSISI", "IRQMIL", "190")}),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

@@ -849,6 +849,8 @@ def settle_unknown_countries(event: Event, sentence_states: tuple[str, ...] = ()
     if new_source is None:
         return None
     new_target = settle(target, source) if target is not None else None
+    new_source = localised(new_source, event)
+    new_target = localised(new_target, event) if new_target is not None else None
     non_state = new_source.role in NON_STATE_ROLES
     if new_target is None and event.place and event.place.country and event.root in PLACE_TARGET_ROOTS \
             and (event.place.country != new_source.country or non_state) and event.place.method != "dateline":
@@ -863,6 +865,16 @@ def settle_unknown_countries(event: Event, sentence_states: tuple[str, ...] = ()
     if new_source is source and new_target is target:
         return event
     return replace(event, source=new_source, target=new_target)
+
+
+def localised(actor: Actor, event: Event) -> Actor:
+    """A transnational armed group (IMG) acting in a known country is coded as that country's rebels,
+    as event datasets and the field's gold sets do ('Islamic State militants in Sinjar': IRQREB)."""
+    if not actor.code.startswith("IMG") or not event.place or not event.place.country \
+            or event.place.method == "dateline":
+        return actor
+    country = event.place.country
+    return replace(actor, code=country + "REB", country=country, role="REB")
 
 
 def own_government(protester: Actor) -> Actor | None:
