@@ -135,6 +135,12 @@ CASES = [
     # a transnational armed group acting in a known country is that country's rebels
     ("fr", "Des jihadistes de l'État islamique ont attaqué lundi un poste de l'armée irakienne près de Kirkouk, en Irak.",
      {("IRQREB", "IRQMIL", "190")}, {("IMGMUSISI", "IRQMIL", "190")}),
+    # protesters' demands are demonstrations for them
+    ("fr", "Des milliers de manifestants ont réclamé samedi à Conakry la démission du président guinéen.",
+     {("GINCVL", "GINGOV", "141")}, {("GINCVL", "GINGOV", "100"), ("GINCVL", "GINGOV", "1041")}),
+    # the subject of the demanded clause is the one the demand is made of, capital or not
+    ("fr", "Pékin a exigé lundi que Washington cesse toute vente d'armes à Taïwan.", {("CHNGOV", "USAGOV", "100")},
+     {("CHNGOV", "TWN", "100")}),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

@@ -60,6 +60,7 @@ class References:
     attack_means: Mapping[str, str] = field(default_factory=dict)
     ethnic_markers: frozenset[str] = frozenset()
     accidents: frozenset[str] = frozenset()
+    protesters: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -80,6 +81,7 @@ def load_references(lang: str) -> References:
         ethnic_markers=frozenset(w.lower() for w in data.get("ethnic_markers", [])),
         attack_means=MappingProxyType({str(w).lower(): str(code) for w, code in (data.get("attack_means") or {}).items()}),
         accidents=frozenset(w.lower() for w in data.get("accidents", [])),
+        protesters=frozenset(w.lower() for w in data.get("protesters", [])),
     )
 
 

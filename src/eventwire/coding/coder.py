@@ -22,9 +22,10 @@ from .syntax import View, quantifier_heads, syntax_words
 from .tables import appeal_code, demand_code, describe, intent_code, refusal_code, threat_code
 
 
-
 def norm_key_words(text: str) -> list[str]:
     return [norm_key(w) for w in text.split()]
+
+
 # Roots whose action lands on the country where it happens (visits, aid, force, violence)
 PLACE_TARGET_ROOTS = frozenset({"04", "06", "07", "15", "17", "18", "19", "20"})
 # Agents that act against their own country ("M23 rebels seized Goma" -> COD)
@@ -294,9 +295,16 @@ def protest_purposes(view: View, found: list[Found]) -> list[Found]:
     """'protesters gathered to demand the president's resignation', 'ont manifesté pour réclamer la
     démission': a crowd's demand stated as the purpose of its gathering is a demonstration for it (141x)."""
     words = modality_words(view.sentence.lang)
+    protesters = load_references(view.sentence.lang).protesters
     result = list(found)
     for item in found:
-        if item.modality.kind != "hypothetical" or not item.code.startswith("10") or item.source.role not in CROWD_ROLES:
+        if not item.code.startswith("10") or item.source.role not in CROWD_ROLES:
+            continue
+        if item.modality.kind in ("asserted", "reported") and set(norm_key_words(item.source.text)) & protesters:
+            # "des milliers de manifestants ont réclamé la démission": protesters demand in the street
+            result[result.index(item)] = replace(item, code=protest_code(item.code))
+            continue
+        if item.modality.kind != "hypothetical":
             continue
         gathering = purpose_governor(view, item.predicate, words)
         if gathering is None:
@@ -577,6 +585,10 @@ def fallback_targets(view: View, actors: SentenceActors, predicate: Token, sourc
     for token in {predicate.i} | {t.i for t in view.tokens if t.i in indices and t.pos in ("VERB", "AUX", "ADJ")}:
         for subj in view.own_subjects(token):
             indices -= view.np_tokens(subj.i) | {subj.i}
+    clause_subjects = [a for kid in view.children(predicate.i, "ccomp") for subj in view.own_subjects(kid.i)
+                       for a in actors.actors_for(subj) if a.code not in exclude]
+    if clause_subjects:
+        return (clause_subjects[0],)  # "a exigé que Washington cesse …": who is told what to do
     indices -= actors.city_phrases | cited_sources(view)
     found = actors.actors_in(indices, exclude)
     if not found:
@@ -840,7 +852,8 @@ def settle_unknown_countries(event: Event, sentence_states: tuple[str, ...] = ()
     def settle(actor: Actor, other: Actor | None) -> Actor | None:
         if not actor.code.startswith("---"):
             return actor
-        country = fallback or (other.country if other is not None and other.country else None)
+        country = fallback or (other.country if other is not None and other.country and
+                               not other.code.startswith(("IMG", "IGO", "NGO")) else None)
         if country is None:
             return None
         return replace(actor, code=country + actor.code[3:], country=country)
