@@ -141,6 +141,11 @@ CASES = [
     # the subject of the demanded clause is the one the demand is made of, capital or not
     ("fr", "Pékin a exigé lundi que Washington cesse toute vente d'armes à Taïwan.", {("CHNGOV", "USAGOV", "100")},
      {("CHNGOV", "TWN", "100")}),
+    # a town the sentence calls one is believed at a smaller size than a bare name
+    ("fr", "Les forces russes ont pris le contrôle de la ville de Bakhmout samedi.", {("RUSMIL", "UKR", "192")}, set()),
+    # ... but never through a part of its name ('la province de Cabo Delgado' is not Delgado, El Salvador)
+    ("fr", "Les forces mozambicaines ont repris le contrôle de la province de Cabo Delgado.", set(),
+     {("MOZMIL", "SLV", "192")}),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

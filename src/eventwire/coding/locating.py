@@ -89,7 +89,9 @@ class Locator:
             tok = view.tok(i)
             if tok.pos not in ("PROPN", "NOUN", "X"):
                 continue
-            if tok.case not in preps and (need_case or not tok.text[:1].isupper() or tok.i == 0 and tok.pos != "PROPN"):
+            place_noun = tok.lemma in nouns and any(k.case in ("de", "of") for k in view.children(tok.i))
+            if tok.case not in preps and not place_noun and \
+                    (need_case or not tok.text[:1].isupper() or tok.i == 0 and tok.pos != "PROPN"):
                 continue
             for name_tok in place_name_tokens(view, tok, nouns):
                 if name_tok.i in actors.adjectives:
@@ -99,10 +101,12 @@ class Locator:
                 if number is not None and (not need_case or tok.case not in preps) and \
                         any(a.span in participants for a in actors.resolved[number]):
                     continue  # a party to the event is a place only when named as one ("en Chine")
-                hit = self.gazetteer.lookup(name, country_hints=hints) or \
-                    (self.gazetteer.lookup(name.split(" ", 1)[1], country_hints=hints) if " " in name else None)
-                if hit and not plausible(hit, hints):
-                    continue
+                whole = self.gazetteer.lookup(name, country_hints=hints)
+                hit = whole or (self.gazetteer.lookup(name.split(" ", 1)[1], country_hints=hints) if " " in name else None)
+                named_town = whole is not None and place_noun and name_tok.i != tok.i and \
+                    (whole.population or 0) >= MIN_NAMED_TOWN_POPULATION
+                if hit and not (plausible(hit, hints) or named_town):
+                    continue  # "la ville de Bakhmout": named as a town, a smaller one is believable
                 if hit:
                     phrase = view.sentence.text[view.tok(min(view.np_tokens(tok.i) | {tok.i})).idx:view.tok(name_tok.i).end]
                     candidates.append((SPECIFICITY.get(hit.kind, 3), i, as_place(hit, phrase, "attached")))
@@ -117,6 +121,8 @@ MIN_FOREIGN_POPULATION = 250_000
 
 # With no country to go by, a small town is more often a homonym than the place meant.
 MIN_UNANCHORED_POPULATION = 100_000
+# ... and a town the sentence calls one ("la ville de Bakhmout", "the town of Bakhmut")
+MIN_NAMED_TOWN_POPULATION = 50_000
 
 
 def plausible(hit, hints) -> bool:
