@@ -146,6 +146,9 @@ CASES = [
     # ... but never through a part of its name ('la province de Cabo Delgado' is not Delgado, El Salvador)
     ("fr", "Les forces mozambicaines ont repris le contrôle de la province de Cabo Delgado.", set(),
      {("MOZMIL", "SLV", "192")}),
+    # a condition on the governing verb names who is threatened
+    ("fr", "Les syndicats kényans ont menacé mardi de déclencher une grève générale si le gouvernement ne retirait pas la taxe.",
+     {("KENLAB", "KENGOV", "133")}, set()),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

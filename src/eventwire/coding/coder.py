@@ -591,9 +591,12 @@ def fallback_targets(view: View, actors: SentenceActors, predicate: Token, sourc
         return (clause_subjects[0],)  # "a exigé que Washington cesse …": who is told what to do
     indices -= actors.city_phrases | cited_sources(view)
     found = actors.actors_in(indices, exclude)
+    chain = [predicate]
+    while chain[-1].dep == "xcomp" and view.head(chain[-1].i) is not None and len(chain) < 3:
+        chain.append(view.head(chain[-1].i))  # "a menacé de déclencher une grève si le gouvernement …"
     if not found:
         # "demanded that UN peacekeepers leave", "warned it would retaliate if Finland joined NATO"
-        for kid in view.children(predicate.i, "ccomp", "xcomp", "advcl"):
+        for kid in (k for verb in chain for k in view.children(verb.i, "ccomp", "xcomp", "advcl")):
             for subj in view.own_subjects(kid.i) + [k for k in view.children(kid.i, "advcl") for k in view.own_subjects(k.i)]:
                 found.extend(a for a in actors.actors_for(subj) if a.code not in exclude)
     return (found[0],) if found else ()
