@@ -149,6 +149,11 @@ CASES = [
     # a condition on the governing verb names who is threatened
     ("fr", "Les syndicats kényans ont menacé mardi de déclencher une grève générale si le gouvernement ne retirait pas la taxe.",
      {("KENLAB", "KENGOV", "133")}, set()),
+    # the members a group word lists are the actors ('dont', 'including')
+    ("fr", "Plusieurs pays, dont la Suède et la Norvège, ont suspendu leur aide au Mali.",
+     {("SWE", "MLI", "162"), ("NOR", "MLI", "162")}, set()),
+    ("en", "Several countries, including Sweden and Norway, suspended their aid to Mali.",
+     {("SWE", "MLI", "162"), ("NOR", "MLI", "162")}, set()),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

@@ -164,7 +164,7 @@ class SentenceActors:
     def actors_for(self, token: Token, acting: bool = True) -> tuple[Actor, ...]:
         """The actors a slot token stands for, expanding coordination ('la Chine et la Russie').
         A weapon stands for the force that fires it only as the one acting ('Russian missiles struck')."""
-        members = [token] + self.view.conjuncts(token.i)
+        members = self.listed_members(token) or [token] + self.view.conjuncts(token.i)
         found: list[Actor] = []
         for member in members:
             if not acting and member.i in self.city_phrases and member.dep not in ("obl:arg", "iobj"):
@@ -174,6 +174,16 @@ class SentenceActors:
                 in_np = self.adjective_target(member)
             found.extend(in_np)
         return tuple(dict.fromkeys(found))
+
+    def listed_members(self, token: Token) -> list[Token]:
+        """'quatorze factions, dont le Hamas et le Fatah', 'several countries, including Canada and
+        Germany': the named members act, not the group word."""
+        inclusion = syntax_words(self.sentence.lang, "inclusion_markers")
+        for kid in self.view.children(token.i):
+            marked = kid.case in inclusion or any(k.text.lower() in inclusion for k in self.view.children(kid.i))
+            if marked and kid.pos in ("PROPN", "NOUN") and self.chunk_at(kid.i) is not None:
+                return [kid] + self.view.conjuncts(kid.i)
+        return []
 
     def adjective_target(self, token: Token) -> list[Actor]:
         """'rejected an Israeli proposal', 'pilonné des positions ukrainiennes': the thing acted on

@@ -61,6 +61,23 @@ def join_stray_subject(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
     return tokens
 
 
+def subject_from_adjunct(tokens: tuple[Token, ...], lang: str) -> tuple[Token, ...]:
+    """'Plusieurs pays, dont le Canada, ont suspendu …' parsed with 'pays' as a bare adjunct: a noun
+    without preposition before a finite verb that has no subject is that verb's subject."""
+    words = temporal_heads(lang)
+    fixed = list(tokens)
+    for verb in tokens:
+        if verb.pos not in ("VERB", "AUX") or verb.head != verb.i:
+            continue
+        if any(t.head == verb.i and t.dep in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS + ("expl:subj",) for t in tokens):
+            continue
+        stray = next((t for t in tokens[:verb.i] if t.head == verb.i and t.dep == "obl:mod" and t.case is None
+                      and t.pos in ("NOUN", "PROPN") and t.lemma.lower() not in words), None)
+        if stray is not None:
+            fixed[stray.i] = replace(stray, dep="nsubj")
+    return tuple(fixed)
+
+
 def hoist_from_time_words(tokens: tuple[Token, ...], lang: str) -> tuple[Token, ...]:
     """'a mené mercredi des frappes': the parser hangs the object on the weekday; give the
     weekday's nominal dependents back to the verb (an object without a preposition, an oblique with one)."""
@@ -108,7 +125,8 @@ class View:
 
     def __init__(self, sentence: ParsedSentence):
         self.sentence = sentence
-        self.tokens = hoist_from_time_words(join_stray_subject(sentence.tokens), sentence.lang)
+        self.tokens = hoist_from_time_words(subject_from_adjunct(join_stray_subject(sentence.tokens), sentence.lang),
+                                            sentence.lang)
         self._kids: dict[int, list[int]] = defaultdict(list)
         for tok in self.tokens:
             if tok.head != tok.i:
