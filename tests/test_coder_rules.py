@@ -154,6 +154,9 @@ CASES = [
      {("SWE", "MLI", "162"), ("NOR", "MLI", "162")}, set()),
     ("en", "Several countries, including Sweden and Norway, suspended their aid to Mali.",
      {("SWE", "MLI", "162"), ("NOR", "MLI", "162")}, set()),
+    # a crowd clashing with the police riots; the police represses
+    ("en", "Opposition supporters clashed with police in Nairobi on Tuesday.",
+     {("KENOPP", "KENCOP", "145"), ("KENCOP", "KENOPP", "175")}, {("KENOPP", "KENCOP", "190")}),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

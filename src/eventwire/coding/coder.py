@@ -825,7 +825,7 @@ def build(view: View, anchor: Token, pattern: Pattern, sources: tuple[Actor, ...
     if not pairs and targets:
         pairs = [(source, None) for source in sources]  # the only target was the source itself
     trigger_tokens = tuple(sorted(set(trigger) | ({modality.governor} if modality.governor is not None else set())))
-    return [Found(pattern, anchor.i, s, t, code_for_agent(code, s), modality, trigger_tokens) for s, t in pairs]
+    return [Found(pattern, anchor.i, s, t, code_for_agent(code, s, t), modality, trigger_tokens) for s, t in pairs]
 
 
 def solo_exercise(code: str, sources: tuple[Actor, ...], targets: tuple[Actor, ...]) -> str:
@@ -836,14 +836,21 @@ def solo_exercise(code: str, sources: tuple[Actor, ...], targets: tuple[Actor, .
 # what a state's armed forces do is conventional military force: a killing (1823) is 190, a bombing
 # (183) is done from the air (195); a beating (182) stays an assault
 ARMY_VIOLENCE = {"1823": "190", "183": "195"}
-# what civilians and protesters destroy they destroy in a riot: burning buildings or cars (1712) is 145
-CROWD_VIOLENCE = {"1712": "145"}
+# what civilians and protesters destroy they destroy in a riot: burning buildings or cars (1712) is 145,
+# and so is their clash with the police (190)
+CROWD_VIOLENCE = {"1712": "145", "190": "145"}
 CROWD_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU"})
+# ... while the police or army clashing with a crowd represses it violently (175)
+REPRESSION = {"190": "175"}
+SECURITY_ROLES = frozenset({"COP", "MIL"})
 
 
-def code_for_agent(code: str, source: Actor) -> str:
+def code_for_agent(code: str, source: Actor, target: Actor | None = None) -> str:
     """'Russian aircraft killed 46 civilians': CAMEO keeps root 18 for unconventional violence;
-    'des émeutiers ont incendié des bâtiments': property destruction by a crowd is a violent protest."""
+    'des émeutiers ont incendié des bâtiments': property destruction by a crowd is a violent protest;
+    'protesters clashed with police': the crowd riots (145), the police represses (175)."""
+    if source.role in SECURITY_ROLES and target is not None and target.role in CROWD_ROLES and code in REPRESSION:
+        return REPRESSION[code]
     if source.role == "MIL":
         return ARMY_VIOLENCE.get(code, code)
     if source.role in CROWD_ROLES:
