@@ -157,6 +157,11 @@ CASES = [
     # a crowd clashing with the police riots; the police represses
     ("en", "Opposition supporters clashed with police in Nairobi on Tuesday.",
      {("KENOPP", "KENCOP", "145"), ("KENCOP", "KENOPP", "175")}, {("KENOPP", "KENCOP", "190")}),
+    # an absolute 'with X doing Y' is a circumstance, not a participant
+    ("en", "Armenia and Azerbaijan held talks in Geneva on Monday, with a Swiss diplomat chairing the session.",
+     {("ARM", "AZE", "040"), ("AZE", "ARM", "040")}, {("ARM", "CHEGOV", "040")}),
+    # leaving an organisation reduces relations with it, it is no military retreat
+    ("fr", "Le Mali a annoncé son retrait de la CEDEAO.", {("MLI", "IGOWAS", "160")}, {("MLI", "IGOWAS", "0874")}),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

@@ -535,10 +535,18 @@ def slot_tokens(view: View, predicate: Token, slot: str, light: Token | None = N
     found = list(view.obliques(predicate.i, slot))
     if light is not None:
         found += view.obliques(light.i, slot)
+    found = [t for t in found if not absolute_construction(view, t)]
     if predicate.pos in ("VERB", "AUX"):
         for obj in view.objects(predicate.i):  # "imposer des sanctions à la Russie" attached to the noun
             found += view.obliques(obj.i, slot)
     return found
+
+
+def absolute_construction(view: View, tok: Token) -> bool:
+    """'…, with Oman's foreign minister carrying messages': a circumstance, not a participant."""
+    return tok.case in ("with", "avec") and any(
+        k.dep == "acl" and k.pos == "VERB" and (k.feat("VerbForm") == "Ger" or k.text.lower().endswith("ing"))
+        for k in view.children(tok.i))
 
 
 def actors_for_slots(view: View, actors: SentenceActors, predicate: Token, slots: tuple[str, ...],
@@ -845,10 +853,17 @@ REPRESSION = {"190": "175"}
 SECURITY_ROLES = frozenset({"COP", "MIL"})
 
 
+def leaves_organisation(code: str, target: Actor | None) -> bool:
+    """'announced their withdrawal from ECOWAS': leaving a body reduces relations (16), it is no retreat."""
+    return code == "0874" and target is not None and target.code.startswith("IGO")
+
+
 def code_for_agent(code: str, source: Actor, target: Actor | None = None) -> str:
     """'Russian aircraft killed 46 civilians': CAMEO keeps root 18 for unconventional violence;
     'des émeutiers ont incendié des bâtiments': property destruction by a crowd is a violent protest;
     'protesters clashed with police': the crowd riots (145), the police represses (175)."""
+    if leaves_organisation(code, target):
+        return "160"
     if source.role in SECURITY_ROLES and target is not None and target.role in CROWD_ROLES and code in REPRESSION:
         return REPRESSION[code]
     if source.role == "MIL":
