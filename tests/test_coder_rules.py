@@ -162,6 +162,11 @@ CASES = [
      {("ARM", "AZE", "040"), ("AZE", "ARM", "040")}, {("ARM", "CHEGOV", "040")}),
     # leaving an organisation reduces relations with it, it is no military retreat
     ("fr", "Le Mali a annoncé son retrait de la CEDEAO.", {("MLI", "IGOWAS", "160")}, {("MLI", "IGOWAS", "0874")}),
+    # 'X said Y must …' is X's demand on Y, whether or not the lexicon knows what is demanded
+    ("en", "The Japanese government declared on Tuesday that China must drop its barriers to Japanese exports.",
+     {("JPNGOV", "CHN", "100")}, set()),
+    ("en", "The Egyptian president said that the United States must be ready to mediate between Israel and Hamas.",
+     {("EGYGOV", "USA", "100")}, {("USA", "ISR", "039")}),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

@@ -286,6 +286,8 @@ def find_events(view: View, actors: SentenceActors, resources: CoderResources) -
                 coded_verbs.add(tok.i)  # "la suspension de leur aide": the aid is not a second event
             found.extend(events)
     found.extend(demands(view, actors, found))
+    found = obligations_are_not_acts(view, found)
+    found.extend(unlexicalised_demands(view, actors, found))
     found = wishes_for_others(view, actors, found)
     found = protest_purposes(view, found)
     found = drop_attributions(view, actors, found)
@@ -403,9 +405,10 @@ def obligation_reporter(view: View, predicate: int) -> Token | None:
     words = modality_words(view.sentence.lang)
     tok = view.tok(predicate)
     obligation = words.obligation
-    must = any(k.dep.startswith("aux") and k.text.lower() in obligation for k in view.children(predicate))
+    must = False
     current = tok
     for _ in range(3):
+        must = must or any(k.dep.startswith("aux") and k.text.lower() in obligation for k in view.children(current.i))
         head = view.head(current.i)
         if head is None:
             return None
@@ -423,7 +426,7 @@ def demands(view: View, actors: SentenceActors, found: list[Found]) -> list[Foun
     speaker demands the act of the one who must do it (CAMEO 10)."""
     extra = []
     for item in found:
-        if item.modality.kind != "hypothetical":
+        if item.modality.kind not in ("hypothetical", "intended"):
             continue
         reporter = obligation_reporter(view, item.predicate)
         if reporter is None:
@@ -462,6 +465,45 @@ def wishes_for_others(view: View, actors: SentenceActors, found: list[Found]) ->
             result.append(Found(pattern, governor.i, wisher, item.source, code, Modality("asserted"),
                                 (governor.i, item.predicate)))
     return result
+
+
+def obligations_are_not_acts(view: View, found: list[Found]) -> list[Found]:
+    """What a speaker says another must do ('said the US must be ready to mediate') is demanded, not
+    intended or done: the demand carries the event (see demands)."""
+    kept = []
+    for item in found:
+        if item.pattern.rule.split("/")[1] != "demand" and item.modality.kind == "intended" \
+                and obligation_reporter(view, item.predicate) is not None:
+            item = replace(item, modality=Modality("hypothetical", governor=item.modality.governor))
+        kept.append(item)
+    return kept
+
+
+def unlexicalised_demands(view: View, actors: SentenceActors, found: list[Found]) -> list[Found]:
+    """'declared that China must drop barriers to U.S. exports': a demand (100) even when the
+    lexicon does not know what is demanded."""
+    extra = []
+    demanded = {(f.source.code, f.target.code if f.target else None) for f in found if f.code.startswith("10")}
+    for tok in view.tokens:
+        head = view.head(tok.i)
+        if tok.pos not in ("VERB", "AUX", "ADJ") or tok.dep != "ccomp" or head is None \
+                or any(f.predicate == tok.i for f in found):
+            continue
+        reporter = obligation_reporter(view, tok.i)
+        if reporter is None or reporter.i != head.i:
+            continue  # only the clause the reporter governs itself
+        targets = [a for subj in view.own_subjects(tok.i) for a in actors.actors_for(subj)]
+        speakers = [a for subj in view.subjects(reporter.i) for a in actors.actors_for(subj)]
+        for speaker in speakers:
+            for target in targets:
+                if target.code == speaker.code or (speaker.code, target.code) in demanded:
+                    continue
+                pattern = Pattern(lemma=reporter.lemma, code="100", source=("subj",), target=(),
+                                  rule=f"{view.sentence.lang}/demand/{reporter.lemma}")
+                extra.append(Found(pattern, reporter.i, speaker, target, "100", Modality("asserted"),
+                                   (reporter.i, tok.i)))
+                demanded.add((speaker.code, target.code))
+    return extra
 
 
 def drop_governors(found: list[Found]) -> list[Found]:
