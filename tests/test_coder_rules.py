@@ -167,6 +167,8 @@ CASES = [
      {("JPNGOV", "CHN", "100")}, set()),
     ("en", "The Egyptian president said that the United States must be ready to mediate between Israel and Hamas.",
      {("EGYGOV", "USA", "100")}, {("USA", "ISR", "039")}),
+    # 'la junte au pouvoir à Niamey' is Niger's military
+    ("fr", "La junte au pouvoir à Niamey a expulsé lundi l'ambassadeur de France.", {("NERMIL", "FRAGOV", "174")}, set()),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

@@ -61,6 +61,7 @@ class References:
     ethnic_markers: frozenset[str] = frozenset()
     accidents: frozenset[str] = frozenset()
     protesters: frozenset[str] = frozenset()
+    ruling_links: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -82,6 +83,7 @@ def load_references(lang: str) -> References:
         attack_means=MappingProxyType({str(w).lower(): str(code) for w, code in (data.get("attack_means") or {}).items()}),
         accidents=frozenset(w.lower() for w in data.get("accidents", [])),
         protesters=frozenset(w.lower() for w in data.get("protesters", [])),
+        ruling_links=frozenset(w.lower() for w in data.get("ruling_links", [])),
     )
 
 
@@ -300,6 +302,8 @@ def gap_allowed(gap: list[str], group: list[Atom], atom: Atom, refs: References)
     if words == [","]:
         # apposition: "Sergueï Lavrov, ministre russe" / "le ministre, Sergueï Lavrov"
         return atom.kind in ("role", "person", "name-run") and has_agent
+    if has_agent and " ".join(gap) in refs.ruling_links and atom.kind in ("name", "metonym"):
+        return True  # "la junte au pouvoir à Niamey", "the junta in power in Bamako"
     if len(words) == 1 and words[0] in refs.linkers:
         if words[0] in ("'s", "’s"):
             return atom.kind in ("role", "person", "name-run") and bool(kinds & {"name", "metonym", "igo", "group", "role"})
