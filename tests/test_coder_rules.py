@@ -169,6 +169,9 @@ CASES = [
      {("EGYGOV", "USA", "100")}, {("USA", "ISR", "039")}),
     # 'la junte au pouvoir à Niamey' is Niger's military
     ("fr", "La junte au pouvoir à Niamey a expulsé lundi l'ambassadeur de France.", {("NERMIL", "FRAGOV", "174")}, set()),
+    # a conditional the French model mistags as an imperfect is still the speaker's future
+    ("fr", "Le ministre russe de la Défense a affirmé que l'armée poursuivrait son offensive en Ukraine.",
+     {("RUSMIL", "UKR", "138")}, {("RUSMIL", "UKR", "190")}),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

@@ -232,7 +232,8 @@ def code_sentences(document: Document, sentences: tuple[ParsedSentence, ...], re
         found = find_events(view, actors, resources)
         for item in found:
             event = settle_unknown_countries(finish_event(item, document, sentence, view, actors, resources,
-                                                          clock, dateline), actors.state_countries())
+                                                          clock, dateline), actors.state_countries(),
+                                             speaker_country(view, actors, item))
             if event is not None:
                 events.append(event)
         remember_main_subject(view, actors, ctx)
@@ -918,27 +919,42 @@ def code_for_agent(code: str, source: Actor, target: Actor | None = None) -> str
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
-def settle_unknown_countries(event: Event, sentence_states: tuple[str, ...] = ()) -> Event | None:
+def speaker_country(view: View, actors: SentenceActors, item: Found) -> str | None:
+    """The country of whoever reports the event ('le ministre russe a affirmé que l'armée …')."""
+    reporter = item.modality.reporter
+    if reporter is None or reporter > item.predicate or item.predicate not in view.subtree(reporter, stop={"parataxis"}):
+        return None  # "…, Thai military sources said": an attribution after the fact names no owner
+    for subj in view.subjects(reporter):
+        for actor in actors.actors_for(subj):
+            if actor.country and not actor.code.startswith(("IGO", "NGO", "IMG")):
+                return actor.country
+    return None
+
+
+def settle_unknown_countries(event: Event, sentence_states: tuple[str, ...] = (),
+                             speaker: str | None = None) -> Event | None:
     """'des hommes armés', 'students', 'farmers': an agent without a country takes the country
     where the event happened, else that of a state actor named in the sentence, else the other
-    participant's; with none of these it says too little to code."""
+    participant's; with none of these it says too little to code. A state organ in reported speech
+    ('the minister said the army would …') is the speaker's own."""
     source, target = event.source, event.target
     fallback = event.place.country if event.place and event.place.country else None
     fallback = fallback or (sentence_states[0] if sentence_states else None)
 
-    def settle(actor: Actor, other: Actor | None) -> Actor | None:
+    def settle(actor: Actor, other: Actor | None, acting: bool) -> Actor | None:
         if not actor.code.startswith("---"):
             return actor
-        country = fallback or (other.country if other is not None and other.country and
+        own = speaker if acting and actor.role in STATE_ROLES else None
+        country = own or fallback or (other.country if other is not None and other.country and
                                not other.code.startswith(("IMG", "IGO", "NGO")) else None)
         if country is None:
             return None
         return replace(actor, code=country + actor.code[3:], country=country)
 
-    new_source = settle(source, target)
+    new_source = settle(source, target, True)
     if new_source is None:
         return None
-    new_target = settle(target, source) if target is not None else None
+    new_target = settle(target, source, False) if target is not None else None
     new_source = localised(new_source, event)
     new_target = localised(new_target, event) if new_target is not None else None
     non_state = new_source.role in NON_STATE_ROLES

@@ -89,7 +89,7 @@ def is_future(tok: Token, view: View, words: ModalityWords) -> bool:
 
 
 def is_conditional(tok: Token, view: View, words: ModalityWords) -> bool:
-    if tok.feat("Mood") == "Cnd":
+    if tok.feat("Mood") == "Cnd" or looks_conditional(tok):
         return True
     for kid in view.children(tok.i):
         if kid.dep.startswith("aux") and (kid.feat("Mood") == "Cnd" or kid.lemma in words.hypothetical
@@ -98,6 +98,15 @@ def is_conditional(tok: Token, view: View, words: ModalityWords) -> bool:
         if kid.dep == "mark" and kid.lemma in words.hypothetical_marks:
             return True
     return False
+
+
+def looks_conditional(tok: Token) -> bool:
+    """The French model tags some conditionals as imperfects ('poursuivrait'): a conditional is the
+    infinitive (less a final -e) plus -ait/-aient, which an imperfect never is ('déclarait')."""
+    if tok.feat("Tense") != "Imp" or not tok.lemma.endswith(("er", "ir", "re")):
+        return False
+    stem = tok.lemma[:-1] if tok.lemma.endswith("re") else tok.lemma
+    return tok.text.lower() in (stem + "ait", stem + "aient", stem + "ais")
 
 
 def future_in_the_past(view: View, tok: Token, words: ModalityWords) -> bool:
