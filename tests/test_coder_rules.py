@@ -172,6 +172,9 @@ CASES = [
     # a conditional the French model mistags as an imperfect is still the speaker's future
     ("fr", "Le ministre russe de la Défense a affirmé que l'armée poursuivrait son offensive en Ukraine.",
      {("RUSMIL", "UKR", "138")}, {("RUSMIL", "UKR", "190")}),
+    # the missiles fired are no target, the source cited is no target, the sea named after a country is no place of it
+    ("fr", "La Corée du Nord a tiré deux missiles balistiques en mer du Japon, selon l'armée sud-coréenne.",
+     {("PRK", None, "195")}, {("PRK", "KORMIL", "195"), ("PRK", "JPN", "195"), ("PRK", "---MIL", "195")}),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

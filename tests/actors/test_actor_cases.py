@@ -569,7 +569,9 @@ EN = [
     C("en", "Trees line both sides of the road.", "both sides", None),
     C("en", "The tourist returned to his country after three weeks.", "his country", None),
     C("en", "Chad Smith played drums on the record.", "Chad", None),
-    X("en", "Tensions are rising in the South China Sea.", "China", None, reason="missing data: no blocking entry for geographic names containing a country ('South China Sea'), so 'China' is CHN"),
+    # geographic names that contain a country's name are 'geo' rows in countries.tsv, never actors
+    C("en", "Tensions are rising in the South China Sea.", "China", None),
+    C("fr", "Un navire a été arraisonné dans le golfe de Guinée.", "Guinée", None),
 ]
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 RES = Path(__file__).resolve().parents[2] / "src" / "eventwire" / "resources"
-KINDS = {"name", "adj", "demonym", "metonym"}
+KINDS = {"name", "adj", "demonym", "metonym", "geo"}
 LANGS = {"fr", "en", "*"}
 # CAMEO role codes and IGO-specific suffixes that may follow a country or IGO/NGO code.
 ROLE_RE = re.compile(r"^(?:[A-Z0-9]{3})*$")
@@ -95,6 +95,9 @@ def test_phrase_countries_format(lang, country_codes):
         phrase, code, kind = f
         assert phrase == phrase.strip() and phrase, f"line {n}: phrase {phrase!r}"
         assert kind in KINDS, f"line {n}: kind {kind!r}"
+        if kind == "geo":
+            assert code == "-", f"line {n}: a geo row (a place, never an actor) takes the code '-'"
+            continue
         assert check_code(code, country_codes), f"line {n}: code {code!r}"
         if kind == "metonym":
             assert len(code) == 6, f"line {n}: metonym needs a full actor code"

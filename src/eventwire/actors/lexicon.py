@@ -35,7 +35,7 @@ def is_acronym(phrase: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    kind: str                   # name | adj | demonym | metonym | role | igo | group | person
+    kind: str                   # name | adj | demonym | metonym | geo | role | igo | group | person
     code: str                   # country, role or full actor code
     name: str                   # canonical name for output
     phrase: str                 # the phrase as written in the data file
@@ -85,7 +85,11 @@ def country_entries(lang: str, names: dict[str, str]) -> list[Entry]:
     entries = []
     for row in read_tsv(lang, "countries.tsv", optional=True):
         phrase, code, kind = row.get("phrase", ""), row.get("code", ""), row.get("kind", "")
-        if not phrase or not code or kind not in ("name", "adj", "demonym", "metonym"):
+        if not phrase or not code or kind not in ("name", "adj", "demonym", "metonym", "geo"):
+            continue
+        if kind == "geo":
+            # "South China Sea", "golfe de Guinée": a place whose name holds a country's, never an actor
+            entries.append(Entry(kind="geo", code="", name=phrase, phrase=phrase))
             continue
         country, role = (code[:3], code[3:6] or None)
         display = names.get(country, phrase) if kind != "metonym" else phrase

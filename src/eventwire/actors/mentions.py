@@ -15,7 +15,7 @@ from ..model import ParsedSentence, Token
 from ..resources import load_yaml
 from .lexicon import ActorLexicon, Entry, norm_key
 
-KIND_PRIORITY = {"person": 0, "igo": 1, "group": 2, "metonym": 3, "name": 4, "demonym": 5, "role": 6, "adj": 7}
+KIND_PRIORITY = {"person": 0, "igo": 1, "group": 2, "metonym": 3, "name": 4, "demonym": 5, "role": 6, "adj": 7, "geo": 8}
 NON_LEXICAL = ("pronoun", "pair", "speaker", "name-run", "title-ref")
 
 
@@ -88,9 +88,15 @@ def load_references(lang: str) -> References:
 
 
 def find_chunks(sentence: ParsedSentence, lexicon: ActorLexicon) -> tuple[Chunk, ...]:
+    return find_chunks_and_places(sentence, lexicon)[0]
+
+
+def find_chunks_and_places(sentence: ParsedSentence, lexicon: ActorLexicon) -> tuple[tuple[Chunk, ...], frozenset[int]]:
+    """The actor chunks, and the tokens of place names that hold a country's name ('mer du Japon')."""
     refs = load_references(sentence.lang)
     atoms = find_atoms(sentence, lexicon, refs)
-    return group_atoms(sentence.tokens, atoms, refs)
+    geo = frozenset(i for a in atoms if a.kind == "geo" for i in range(a.start, a.end))
+    return group_atoms(sentence.tokens, atoms, refs), geo
 
 
 def adjective_countries(sentence: ParsedSentence, lexicon: ActorLexicon) -> dict[int, str]:
@@ -258,13 +264,13 @@ def merge_shared_roles(tokens: tuple[Token, ...], chunks: list[list[Atom]]) -> l
 
 
 def is_actor(group: list[Atom]) -> bool:
-    return any(a.kind != "adj" for a in group)
+    return any(a.kind not in ("adj", "geo") for a in group)
 
 
 def joins(tokens: tuple[Token, ...], group: list[Atom], atom: Atom, refs: References) -> bool:
     last = group[-1]
-    if atom.kind in ("pronoun", "pair", "speaker", "group-pronoun") or \
-            last.kind in ("pronoun", "pair", "speaker", "group-pronoun"):
+    if atom.kind in ("pronoun", "pair", "speaker", "group-pronoun", "geo") or \
+            last.kind in ("pronoun", "pair", "speaker", "group-pronoun", "geo"):
         return False
     gap = [t.text.lower() for t in tokens[last.end:atom.start]]
     if distributes(gap, group, atom) or distributes_postposed(tokens, gap, group, atom):

@@ -11,7 +11,7 @@ from datetime import date
 
 from ..actors.lexicon import ActorLexicon, load_lexicon
 from ..actors.lexicon import norm_key
-from ..actors.mentions import Chunk, adjective_countries, find_chunks, load_references
+from ..actors.mentions import Chunk, adjective_countries, find_chunks_and_places, load_references
 from ..actors.resolve import PERSON_ATOMS, DocumentContext, chunk_text, resolve_chunk, with_text
 from ..model import Actor, Document, Event, ParsedSentence, Token, Trigger, content_id
 from .dating import DocumentClock, date_event
@@ -65,7 +65,7 @@ class SentenceActors:
         self.sentence = sentence
         self.view = view
         self.city_phrases = locator.city_phrases(view) if locator is not None else set()
-        self.chunks = find_chunks(sentence, ctx.lexicon)
+        self.chunks, self.geo_names = find_chunks_and_places(sentence, ctx.lexicon)
         self.adjectives = adjective_countries(sentence, ctx.lexicon)
         self.names = ctx.lexicon.country_names
         self.resolved: dict[int, tuple[Actor, ...]] = {}
@@ -210,10 +210,11 @@ class SentenceActors:
                 return self.resolved[number]
         return ()
 
-    def actors_in(self, indices: set[int], exclude: set[str]) -> list[Actor]:
+    def actors_in(self, indices: set[int], exclude: set[str], avoid: frozenset[int] | set[int] = frozenset()) -> list[Actor]:
         result = []
         for number, chunk in enumerate(self.chunks):
-            if any(i in indices for i in range(chunk.start, chunk.end)):
+            span = range(chunk.start, chunk.end)
+            if any(i in indices for i in span) and not any(i in avoid for i in span):
                 result.extend(a for a in self.resolved[number] if a.code not in exclude)
         return result
 
@@ -650,8 +651,9 @@ def fallback_targets(view: View, actors: SentenceActors, predicate: Token, sourc
                        for a in actors.actors_for(subj) if a.code not in exclude]
     if clause_subjects:
         return (clause_subjects[0],)  # "a exigé que Washington cesse …": who is told what to do
-    indices -= actors.city_phrases | cited_sources(view)
-    found = actors.actors_in(indices, exclude)
+    cited = cited_sources(view)
+    indices -= actors.city_phrases | cited
+    found = [a for a in actors.actors_in(indices, exclude, cited) if not actors.is_instrument(a)]  # the missiles fired
     chain = [predicate]
     while chain[-1].dep == "xcomp" and view.head(chain[-1].i) is not None and len(chain) < 3:
         chain.append(view.head(chain[-1].i))  # "a menacé de déclencher une grève si le gouvernement …"

@@ -94,6 +94,8 @@ class Locator:
                     (need_case or not tok.text[:1].isupper() or tok.i == 0 and tok.pos != "PROPN"):
                 continue
             for name_tok in place_name_tokens(view, tok, nouns):
+                if name_tok.i in actors.geo_names:
+                    continue  # "en mer du Japon": the sea, not Japan
                 if name_tok.i in actors.adjectives:
                     continue  # "the Thai border": a nationality adjective is not a town's name
                 name = name_text(view, name_tok)
