@@ -175,6 +175,10 @@ CASES = [
     # the missiles fired are no target, the source cited is no target, the sea named after a country is no place of it
     ("fr", "La Corée du Nord a tiré deux missiles balistiques en mer du Japon, selon l'armée sud-coréenne.",
      {("PRK", None, "195")}, {("PRK", "KORMIL", "195"), ("PRK", "JPN", "195"), ("PRK", "---MIL", "195")}),
+    # 'X-led forces' are X's; 'shot dead' reaches its particle as a complement; the USSR is Russia's predecessor
+    ("en", "Saudi-led coalition warplanes struck a market in northern Yemen on Monday.", {("SAUMIL", "YEM", "190")}, set()),
+    ("en", "Gunmen shot dead two Indian soldiers in Srinagar on Sunday.", {("INDUAF", "INDMIL", "1823")}, {("INDUAF", "INDMIL", "193")}),
+    ("en", "Soviet troops withdrew from Afghanistan in 1989.", {("RUSMIL", "AFG", "0874")}, set()),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

@@ -62,6 +62,7 @@ class References:
     accidents: frozenset[str] = frozenset()
     protesters: frozenset[str] = frozenset()
     ruling_links: frozenset[str] = frozenset()
+    led_links: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -84,6 +85,7 @@ def load_references(lang: str) -> References:
         accidents=frozenset(w.lower() for w in data.get("accidents", [])),
         protesters=frozenset(w.lower() for w in data.get("protesters", [])),
         ruling_links=frozenset(w.lower() for w in data.get("ruling_links", [])),
+        led_links=frozenset(w.lower() for w in data.get("led_links", [])),
     )
 
 
@@ -308,6 +310,8 @@ def gap_allowed(gap: list[str], group: list[Atom], atom: Atom, refs: References)
     if words == [","]:
         # apposition: "Sergueï Lavrov, ministre russe" / "le ministre, Sergueï Lavrov"
         return atom.kind in ("role", "person", "name-run") and has_agent
+    if atom.kind == "role" and group[-1].kind in ("adj", "name", "demonym") and " ".join(gap) in refs.led_links:
+        return True  # "Saudi-led forces", "Vietnamese-led troops": the leading country's force
     if has_agent and " ".join(gap) in refs.ruling_links and atom.kind in ("name", "metonym"):
         return True  # "la junte au pouvoir à Niamey", "the junta in power in Bamako"
     if len(words) == 1 and words[0] in refs.linkers:

@@ -554,12 +554,21 @@ def pattern_holds(view: View, tok: Token, pattern: Pattern) -> bool:
     if pattern.prep and not any(view.obliques(tok.i, p) or any(view.obliques(o.i, p) for o in view.objects(tok.i))
                                 for p in pattern.prep):
         return False
-    if pattern.particle and not any(k.dep in ("compound:prt", "advmod", "prep") and k.lemma in pattern.particle
-                                    for k in view.children(tok.i)):
+    if pattern.particle and not has_particle(view, tok, pattern.particle):
         return False
     if pattern.reflexive is not None and view.has_reflexive(tok.i) != bool(pattern.reflexive):
         return False
     return True
+
+
+def has_particle(view: View, tok: Token, particles: tuple[str, ...]) -> bool:
+    """'shot down', 'shot dead': the particle as the verb's dependent, or right after it when the
+    parser hangs it elsewhere ('shot dead two soldiers' with 'dead' on the object)."""
+    if any(k.dep in ("compound:prt", "advmod", "prep", "acomp", "oprd", "xcomp") and k.lemma in particles
+           for k in view.children(tok.i)):
+        return True
+    following = view.tok(tok.i + 1) if tok.i + 1 < len(view.tokens) else None
+    return following is not None and following.lemma in particles and following.pos in ("ADP", "ADV", "ADJ", "PART")
 
 
 def slot_tokens(view: View, predicate: Token, slot: str, light: Token | None = None) -> list[Token]:
