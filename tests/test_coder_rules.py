@@ -179,6 +179,9 @@ CASES = [
     ("en", "Saudi-led coalition warplanes struck a market in northern Yemen on Monday.", {("SAUMIL", "YEM", "190")}, set()),
     ("en", "Gunmen shot dead two Indian soldiers in Srinagar on Sunday.", {("INDUAF", "INDMIL", "1823")}, {("INDUAF", "INDMIL", "193")}),
     ("en", "Soviet troops withdrew from Afghanistan in 1989.", {("RUSMIL", "AFG", "0874")}, set()),
+    # an explosion in an accident is no bombing
+    ("en", "A gas explosion in a mine accident killed twelve Turkish workers on Friday.", set(),
+     {("TURUAF", "TURLAB", "183"), ("TURUAF", "TURLAB", "1823")}),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

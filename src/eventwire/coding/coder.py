@@ -693,7 +693,7 @@ def code_verb(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
         if not pattern_holds(view, tok, pattern):
             continue
         sources = actors_for_slots(view, actors, tok, pattern.source)
-        if not sources and pattern.code[:2] in VIOLENT_ROOTS:
+        if not sources and pattern.code[:2] in VIOLENT_ROOTS and not accidental(view):
             sources, means_code = unidentified_attacker(view, actors, tok)
             if means_code and pattern.code in MEANS_DECIDE:
                 pattern = replace(pattern, code=means_code)
