@@ -182,6 +182,9 @@ CASES = [
     # an explosion in an accident is no bombing
     ("en", "A gas explosion in a mine accident killed twelve Turkish workers on Friday.", set(),
      {("TURUAF", "TURLAB", "183"), ("TURUAF", "TURLAB", "1823")}),
+    # a French list of three, its middle member parsed as a complement of the first
+    ("fr", "Le Burkina Faso, le Mali et le Niger ont quitté la CEDEAO.",
+     {("BFA", "IGOWAS", "160"), ("MLI", "IGOWAS", "160"), ("NER", "IGOWAS", "160")}, set()),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

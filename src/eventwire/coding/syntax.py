@@ -305,11 +305,15 @@ class View:
     def listed_apposition(self, kid: Token) -> bool:
         """'The US, Russia, and Switzerland': the parser makes the middle member an apposition
         that carries the rest of the list ('and Switzerland') as its own conjunct."""
-        if kid.dep != "appos" or kid.pos != "PROPN":
+        comma_nmod = kid.dep == "nmod" and kid.case is None and kid.i > 0 and self.tokens[kid.head].i < kid.i and \
+            any(t.text == "," for t in self.tokens[kid.head + 1:kid.i])  # "le Burkina Faso, le Mali et le Niger"
+        if not (kid.dep == "appos" or comma_nmod) or kid.pos != "PROPN":
             return False
         for holder in (kid.i, kid.head):  # the rest of the list hangs on the apposition or on its head
             kids = self.children(holder)
-            if any(k.dep == "cc" for k in kids) and any(k.dep == "conj" and k.pos == "PROPN" for k in kids):
+            conj = [k for k in kids if k.dep == "conj" and k.pos == "PROPN"]
+            # the 'and' hangs on the head (English labels) or on the last member (UD)
+            if conj and (any(k.dep == "cc" for k in kids) or any(c.dep == "cc" for k in conj for c in self.children(k.i))):
                 return True
         return False
 
