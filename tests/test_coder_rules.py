@@ -185,6 +185,9 @@ CASES = [
     # a French list of three, its middle member parsed as a complement of the first
     ("fr", "Le Burkina Faso, le Mali et le Niger ont quitté la CEDEAO.",
      {("BFA", "IGOWAS", "160"), ("MLI", "IGOWAS", "160"), ("NER", "IGOWAS", "160")}, set()),
+    # 'des combats ont éclaté entre X et Y': the parties hang on the verb the clash is subject of
+    ("fr", "Des combats ont éclaté lundi entre l'armée tchadienne et des rebelles dans le Tibesti.",
+     {("TCDMIL", "TCDREB", "190"), ("TCDREB", "TCDMIL", "190")}, set()),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

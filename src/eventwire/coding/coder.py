@@ -796,6 +796,9 @@ def code_noun(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
             # "des affrontements entre soldats et rebelles", "talks between X and Y": the members act on each other
             between = tuple(syntax_words(view.sentence.lang, "between_prepositions"))
             members = actors_for_slots(view, actors, tok, between) or opposed_parties(view, actors, tok)
+            verb = view.head(tok.i)
+            if not members and verb is not None and tok.dep in ("nsubj", "nsubj:pass") and verb.pos == "VERB":
+                members = actors_for_slots(view, actors, verb, between)  # "des combats ont éclaté entre X et Y"
             if len(members) > 1:
                 return build(view, light or tok, pattern, members, (), (light.i, tok.i) if light else (tok.i,))
         if not sources:
