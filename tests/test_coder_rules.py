@@ -188,6 +188,8 @@ CASES = [
     # 'des combats ont éclaté entre X et Y': the parties hang on the verb the clash is subject of
     ("fr", "Des combats ont éclaté lundi entre l'armée tchadienne et des rebelles dans le Tibesti.",
      {("TCDMIL", "TCDREB", "190"), ("TCDREB", "TCDMIL", "190")}, set()),
+    # a compound past with être is active ('est arrivé')
+    ("fr", "Le chef de la diplomatie américaine est arrivé jeudi à Riyad.", {("USAGOV", "SAUGOV", "042")}, set()),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

@@ -170,6 +170,9 @@ class View:
         if self.has_reflexive(i) and (not any(k.dep in ("aux:pass", "auxpass") for k in kids)
                                       or not any(k.dep == "obl:agent" or k.case in ("par", "by") for k in kids)):
             return False  # "la Chine s'est déclarée prête", "se sont accusés": pronominal, not passive
+        if self.tokens[i].lemma.lower() in syntax_words(self.sentence.lang, "etre_verbs") and \
+                not any(k.dep == "obl:agent" or k.case in ("par", "by") for k in kids):
+            return False  # "le chef de la diplomatie est arrivé à Riyad": a compound past with être
         if any(k.dep == "aux:tense" and k.lemma == "avoir" for k in kids) and \
                 not any(k.dep in ("aux:pass", "auxpass") for k in kids):
             return False  # "la Norvège … ont reconnu", mislabelled nsubj:pass: a compound past with avoir is active
