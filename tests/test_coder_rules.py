@@ -190,6 +190,8 @@ CASES = [
      {("TCDMIL", "TCDREB", "190"), ("TCDREB", "TCDMIL", "190")}, set()),
     # a compound past with être is active ('est arrivé')
     ("fr", "Le chef de la diplomatie américaine est arrivé jeudi à Riyad.", {("USAGOV", "SAUGOV", "042")}, set()),
+    # a light verb's noun introduced by a preposition the parser calls an adjunct ('a procédé à un essai')
+    ("fr", "La Corée du Nord a procédé mardi à un nouvel essai de missile balistique.", {("PRK", None, "150")}, set()),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

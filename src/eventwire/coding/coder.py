@@ -773,7 +773,7 @@ def unidentified_attacker(view: View, actors: SentenceActors, predicate: Token) 
 def code_noun(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pattern, ...],
               resources: CoderResources) -> list[Found]:
     head, dep = governor_through_quantity(view, tok)
-    light = head if head is not None and dep in ("obj", "dobj", "nsubj:pass", "obl:arg", "obl") and head.lemma in \
+    light = head if head is not None and dep in ("obj", "dobj", "nsubj:pass", "obl:arg", "obl", "obl:mod") and head.lemma in \
         next((p.light_verbs for p in patterns if p.light_verbs and head.lemma in p.light_verbs), ()) else None
     words = modality_words(view.sentence.lang)
     if light is None and (tok.case in words.background or in_background(view, tok, words)):
