@@ -781,7 +781,8 @@ def code_noun(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
     for pattern in patterns:
         if light is not None and pattern.light_verbs and light.lemma not in pattern.light_verbs:
             continue
-        if pattern.obj and not any(k.lemma in pattern.obj for k in view.children(tok.i)):
+        if pattern.obj and not any(k.lemma.lower() in pattern.obj or k.text.lower() in pattern.obj
+                                   for k in view.children(tok.i)):
             continue
         if light is not None:
             sources = actors_for_slots(view, actors, tok, ("subj",), light) or \
