@@ -192,6 +192,9 @@ CASES = [
     ("fr", "Le chef de la diplomatie américaine est arrivé jeudi à Riyad.", {("USAGOV", "SAUGOV", "042")}, set()),
     # a light verb's noun introduced by a preposition the parser calls an adjunct ('a procédé à un essai')
     ("fr", "La Corée du Nord a procédé mardi à un nouvel essai de missile balistique.", {("PRK", None, "150")}, set()),
+    # the object after the recipient, misparsed as an apposition or a 'des' complement
+    ("fr", "Pékin a accordé à la Serbie un prêt de deux milliards de dollars.", {("CHNGOV", "SRB", "071")}, set()),
+    ("fr", "Washington a fourni à Israël des milliers de bombes.", {("USAGOV", "ISR", "072")}, set()),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

@@ -78,6 +78,35 @@ def subject_from_adjunct(tokens: tuple[Token, ...], lang: str) -> tuple[Token, .
     return tuple(fixed)
 
 
+def object_after_recipient(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """'a accordé à la Serbie un prêt' parsed with the loan as an apposition of Serbia: a noun right
+    after the recipient, with no comma, is the verb's object when it has none."""
+    fixed = list(tokens)
+    for tok in tokens:
+        if tok.dep != "appos" or tok.pos != "NOUN":
+            continue
+        recipient = tokens[tok.head]
+        verb = tokens[recipient.head]
+        if recipient.dep not in ("obl:arg", "iobj", "obl") or recipient.case is None or verb.pos not in ("VERB", "AUX"):
+            continue
+        if any(t.pos == "PUNCT" for t in tokens[recipient.i + 1:tok.i]):
+            continue  # "à Bamako, la capitale": a real apposition
+        if any(t.head == verb.i and t.dep in ("obj", "dobj") for t in tokens):
+            continue
+        fixed[tok.i] = replace(tok, head=verb.i, dep="obj")
+    for verb in tokens:
+        # "a fourni à Israël des milliers de bombes": the partitive article read as a preposition
+        kids = [t for t in fixed if t.head == verb.i and t.i != verb.i]
+        if verb.pos != "VERB" or any(k.dep in ("obj", "dobj") for k in kids) or \
+                not any(k.case == "à" and k.dep.startswith("obl") for k in kids):
+            continue
+        partitive = next((k for k in kids if k.dep.startswith("obl") and k.pos == "NOUN" and
+                          any(c.head == k.i and c.dep == "case" and c.text.lower() in ("des", "du") for c in tokens)), None)
+        if partitive is not None:
+            fixed[partitive.i] = replace(partitive, dep="obj", case=None)
+    return tuple(fixed)
+
+
 def hoist_from_time_words(tokens: tuple[Token, ...], lang: str) -> tuple[Token, ...]:
     """'a mené mercredi des frappes': the parser hangs the object on the weekday; give the
     weekday's nominal dependents back to the verb (an object without a preposition, an oblique with one)."""
@@ -125,8 +154,9 @@ class View:
 
     def __init__(self, sentence: ParsedSentence):
         self.sentence = sentence
-        self.tokens = hoist_from_time_words(subject_from_adjunct(join_stray_subject(sentence.tokens), sentence.lang),
-                                            sentence.lang)
+        self.tokens = hoist_from_time_words(
+            object_after_recipient(subject_from_adjunct(join_stray_subject(sentence.tokens), sentence.lang)),
+            sentence.lang)
         self._kids: dict[int, list[int]] = defaultdict(list)
         for tok in self.tokens:
             if tok.head != tok.i:
