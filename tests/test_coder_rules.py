@@ -195,6 +195,9 @@ CASES = [
     # the object after the recipient, misparsed as an apposition or a 'des' complement
     ("fr", "Pékin a accordé à la Serbie un prêt de deux milliards de dollars.", {("CHNGOV", "SRB", "071")}, set()),
     ("fr", "Washington a fourni à Israël des milliers de bombes.", {("USAGOV", "ISR", "072")}, set()),
+    # an attempted assassination is 185
+    ("fr", "Les talibans ont tenté d'assassiner le gouverneur de Kandahar.", {("AFGREB", "AFGGOV", "185")},
+     {("AFGREB", "AFGGOV", "186")}),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

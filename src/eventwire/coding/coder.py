@@ -867,7 +867,7 @@ def build(view: View, anchor: Token, pattern: Pattern, sources: tuple[Actor, ...
     modality = modality_of(view, anchor.i, view.sentence.lang)
     if pattern.code.startswith("03") and modality.kind in ("asserted", "reported"):
         modality = Modality("intended", None, governor=anchor.i)  # the verb itself expresses the intention
-    code = transform_code(solo_exercise(pattern.code, sources, targets), modality)
+    code = transform_code(attempted(view, anchor, solo_exercise(pattern.code, sources, targets)), modality)
     # an intention, refusal or threat is one side's: only the reciprocal action itself is mutual;
     # but partners who jointly pledge cooperation ("X and Y pledged to deepen ties") pledge it to each other
     cooperative = pattern.reciprocal or pattern.code[:2] in ("03", "04", "05", "06")
@@ -892,6 +892,14 @@ def build(view: View, anchor: Token, pattern: Pattern, sources: tuple[Actor, ...
         pairs = [(source, None) for source in sources]  # the only target was the source itself
     trigger_tokens = tuple(sorted(set(trigger) | ({modality.governor} if modality.governor is not None else set())))
     return [Found(pattern, anchor.i, s, t, code_for_agent(code, s, t), modality, trigger_tokens) for s, t in pairs]
+
+
+def attempted(view: View, anchor: Token, code: str) -> str:
+    """'ont tenté d'assassiner le gouverneur': CAMEO codes an assassination attempt 185, not 186."""
+    head = view.head(anchor.i)
+    if code == "186" and head is not None and anchor.dep == "xcomp" and forms(head) & modality_words(view.sentence.lang).attempt:
+        return "185"
+    return code
 
 
 def solo_exercise(code: str, sources: tuple[Actor, ...], targets: tuple[Actor, ...]) -> str:
