@@ -198,6 +198,9 @@ CASES = [
     # an attempted assassination is 185
     ("fr", "Les talibans ont tenté d'assassiner le gouverneur de Kandahar.", {("AFGREB", "AFGGOV", "185")},
      {("AFGREB", "AFGGOV", "186")}),
+    # an -ese adjective used as a noun names people; a compound between nationality and role is looked through
+    ("en", "Thousands of Lebanese rallied in Beirut on Sunday against the government.", {("LBN", "LBNGOV", "141")}, set()),
+    ("en", "Nigerian oil workers went on strike on Monday.", {("NGALAB", "NGAGOV", "143")}, set()),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

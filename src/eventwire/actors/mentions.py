@@ -125,9 +125,18 @@ def find_atoms(sentence: ParsedSentence, lexicon: ActorLexicon, refs: References
         if atom is None:
             i += 1
             continue
-        atoms.append(atom)
+        atoms.append(nominal_adjective(tokens, atom))
         i = atom.end
     return atoms
+
+
+def nominal_adjective(tokens: tuple[Token, ...], atom: Atom) -> Atom:
+    """'Hundreds of thousands of Lebanese rallied': an -ese/-ish adjective used as a noun names people."""
+    tok = tokens[atom.start]
+    if atom.kind == "adj" and atom.end == atom.start + 1 and tok.pos in ("NOUN", "PROPN") and \
+            tok.dep not in ("compound", "amod", "nmod:poss", "flat", "flat:name") and tok.text[:1].isupper():
+        return Atom(atom.start, atom.end, "demonym", atom.entries, atom.text)
+    return atom
 
 
 def reference_atom(tokens: tuple[Token, ...], keys: tuple[str, ...], i: int, refs: References) -> Atom | None:
@@ -277,6 +286,9 @@ def joins(tokens: tuple[Token, ...], group: list[Atom], atom: Atom, refs: Refere
     gap = [t.text.lower() for t in tokens[last.end:atom.start]]
     if distributes(gap, group, atom) or distributes_postposed(tokens, gap, group, atom):
         return True
+    if last.kind == "adj" and atom.kind == "role" and 0 < atom.start - last.end <= 2 and all(
+            t.dep == "compound" and t.pos == "NOUN" and atom.start <= t.head < atom.end for t in tokens[last.end:atom.start]):
+        return True  # "Nigerian oil workers": a noun compound between nationality and role
     if not gap_allowed(gap, group, atom, refs):
         return False
     return compatible(group, atom)
