@@ -201,6 +201,9 @@ CASES = [
     # an -ese adjective used as a noun names people; a compound between nationality and role is looked through
     ("en", "Thousands of Lebanese rallied in Beirut on Sunday against the government.", {("LBN", "LBNGOV", "141")}, set()),
     ("en", "Nigerian oil workers went on strike on Monday.", {("NGALAB", "NGAGOV", "143")}, set()),
+    # the title before a name tells the object's kind; an adjective role word on a named force is that force
+    ("en", "Pakistani investigators questioned former Prime Minister Imran Khan in Islamabad on Tuesday.",
+     {("PAKCOP", "PAK", "090")}, set()),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

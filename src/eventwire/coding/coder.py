@@ -119,7 +119,9 @@ class SentenceActors:
         if len(chunk.atoms) != 1 or chunk.atoms[0].kind != "role" or chunk.end - chunk.start != 1:
             return False
         tok = self.view.tok(chunk.start)
-        return tok.pos == "ADJ" and tok.dep == "amod"
+        head = self.view.head(tok.i)
+        # "paramilitary Rangers": the adjective of a named force is still that force
+        return tok.pos == "ADJ" and tok.dep == "amod" and (head is None or not head.text[:1].isupper())
 
     def names_a_community(self, chunk: Chunk) -> bool:
         markers = load_references(self.sentence.lang).ethnic_markers
@@ -547,7 +549,9 @@ def pattern_holds(view: View, tok: Token, pattern: Pattern) -> bool:
     if pattern.obj:
         # the direct object decides when there is one; obliques stand in only when there is none
         objects = view.objects(tok.i) or [k for k in view.children(tok.i) if k.dep in ("obl:arg", "iobj", "obl")]
-        if not any(o.lemma in pattern.obj or o.text.lower() in pattern.obj for o in objects):
+        # "questioned former Prime Minister Imran Khan": the title before a name says what the object is
+        titled = [k for o in objects for k in view.children(o.i) if k.dep in ("compound", "nn") and o.pos == "PROPN"]
+        if not any(o.lemma in pattern.obj or o.text.lower() in pattern.obj for o in objects + titled):
             return False
     if pattern.not_obj and any(o.lemma in pattern.not_obj for o in view.objects(tok.i)):
         return False
