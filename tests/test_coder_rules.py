@@ -204,6 +204,8 @@ CASES = [
     # the title before a name tells the object's kind; an adjective role word on a named force is that force
     ("en", "Pakistani investigators questioned former Prime Minister Imran Khan in Islamabad on Tuesday.",
      {("PAKCOP", "PAK", "090")}, set()),
+    # a curfew or a state of emergency with no one named weighs on the country's population
+    ("fr", "Le gouvernement ivoirien a décrété un couvre-feu à Abidjan.", {("CIVGOV", "CIVCVL", "1723")}, set()),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

@@ -993,6 +993,11 @@ def settle_unknown_countries(event: Event, sentence_states: tuple[str, ...] = ()
                            text=event.place.text or event.place.name, span=(0, 0), how="place")
     if new_target is None and event.root == "14" and not event.cameo.startswith("145"):
         new_target = own_government(new_source)
+    if new_target is None and event.cameo in CIVIL_RESTRICTIONS and new_source.role in STATE_ROLES and new_source.country:
+        # "a décrété un couvre-feu à Abidjan": a curfew or a state of emergency weighs on the population
+        country = new_source.country
+        new_target = Actor(code=country + "CVL", country=country, role="CVL", name=None, text="", span=(0, 0),
+                           how="implied")
     if new_target is not None and new_target.code == new_source.code:
         new_target = None
     if new_source is source and new_target is target:
@@ -1008,6 +1013,10 @@ def localised(actor: Actor, event: Event) -> Actor:
         return actor
     country = event.place.country
     return replace(actor, code=country + "REB", country=country, role="REB")
+
+
+# curfews, states of emergency, limits on freedoms, and threats of them (CAMEO 1721-1724, 132)
+CIVIL_RESTRICTIONS = frozenset({"1721", "1723", "1724", "132"})
 
 
 def own_government(protester: Actor) -> Actor | None:
