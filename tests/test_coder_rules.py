@@ -206,6 +206,9 @@ CASES = [
      {("PAKCOP", "PAK", "090")}, set()),
     # a curfew or a state of emergency with no one named weighs on the country's population
     ("fr", "Le gouvernement ivoirien a décrété un couvre-feu à Abidjan.", {("CIVGOV", "CIVCVL", "1723")}, set()),
+    # a subjectless 'when …' clause sets the scene; it is not an act of its own
+    ("en", "The Kremlin spokesman declined to comment on Tuesday when asked about the whereabouts of the Wagner chief.",
+     {("RUSGOV", None, "011")}, {("RUSGOV", "RUSUAF", "120")}),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

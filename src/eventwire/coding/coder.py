@@ -693,6 +693,8 @@ def code_verb(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
     if tok.dep == "acl" and tok.feat("VerbForm") != "Inf" and not any(k.dep == "obl:agent" or k.case in ("par", "by")
                                                                        for k in view.children(tok.i)):
         return []  # "les normes généralement reconnues": a description, not an action
+    if circumstance(view, tok):
+        return []  # "declined to comment when asked about …": the setting of the act, not an act
     for pattern in patterns:
         if not pattern_holds(view, tok, pattern):
             continue
@@ -714,6 +716,13 @@ def code_verb(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
             targets = fallback_targets(view, actors, tok, sources)
         return build(view, tok, pattern, sources, targets, (tok.i,))
     return []
+
+
+def circumstance(view: View, tok: Token) -> bool:
+    """A subjectless clause opened by 'when', 'while', 'lorsque' ('when asked about X') sets the scene."""
+    marks = syntax_words(view.sentence.lang, "circumstance_marks")
+    return tok.dep == "advcl" and not view.own_subjects(tok.i) and any(
+        k.dep in ("mark", "advmod") and k.text.lower() in marks for k in view.children(tok.i))
 
 
 def community(actor: Actor) -> Actor:
