@@ -209,6 +209,11 @@ CASES = [
     # a subjectless 'when …' clause sets the scene; it is not an act of its own
     ("en", "The Kremlin spokesman declined to comment on Tuesday when asked about the whereabouts of the Wagner chief.",
      {("RUSGOV", None, "011")}, {("RUSGOV", "RUSUAF", "120")}),
+    # a non-state force killing a hundred people or more engages in mass killing (202)
+    ("fr", "Des jihadistes ont tué plus de 130 civils dans le village de Solhan au Burkina Faso.",
+     {("BFAREB", "BFACVL", "202")}, set()),
+    ("en", "Gunmen killed five people in Kaduna, Nigeria, on Sunday.", {("NGAUAF", "NGACVL", "1823")},
+     {("NGAUAF", "NGACVL", "202")}),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

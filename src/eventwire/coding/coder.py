@@ -880,7 +880,8 @@ def build(view: View, anchor: Token, pattern: Pattern, sources: tuple[Actor, ...
     modality = modality_of(view, anchor.i, view.sentence.lang)
     if pattern.code.startswith("03") and modality.kind in ("asserted", "reported"):
         modality = Modality("intended", None, governor=anchor.i)  # the verb itself expresses the intention
-    code = transform_code(attempted(view, anchor, solo_exercise(pattern.code, sources, targets)), modality)
+    code = transform_code(attempted(view, anchor, mass_killing(view, anchor, solo_exercise(pattern.code, sources, targets),
+                                                               sources)), modality)
     # an intention, refusal or threat is one side's: only the reciprocal action itself is mutual;
     # but partners who jointly pledge cooperation ("X and Y pledged to deepen ties") pledge it to each other
     cooperative = pattern.reciprocal or pattern.code[:2] in ("03", "04", "05", "06")
@@ -905,6 +906,29 @@ def build(view: View, anchor: Token, pattern: Pattern, sources: tuple[Actor, ...
         pairs = [(source, None) for source in sources]  # the only target was the source itself
     trigger_tokens = tuple(sorted(set(trigger) | ({modality.governor} if modality.governor is not None else set())))
     return [Found(pattern, anchor.i, s, t, code_for_agent(code, s, t), modality, trigger_tokens) for s, t in pairs]
+
+
+# a killing of this many people or more by a non-state force is a mass killing (CAMEO 202)
+MASS_KILLING = 100
+
+
+def mass_killing(view: View, anchor: Token, code: str, sources: tuple[Actor, ...]) -> str:
+    """'Boko Haram fighters killed at least 110 farmers', 'gunmen killed more than 160 people'."""
+    if code not in ("1823", "190") or not sources or any(a.role in SECURITY_ROLES for a in sources):
+        return code
+    for victim in view.objects(anchor.i):
+        counted = [victim] + [view.tok(i) for i in view.np_tokens(victim.i)] + view.children(victim.i)
+        if any(victim_count(t) >= MASS_KILLING for t in counted):
+            return "202"
+    return code
+
+
+def victim_count(tok: Token) -> int:
+    words = {"hundreds": 200, "thousands": 2000, "centaines": 200, "milliers": 2000}
+    if tok.text.lower() in words:
+        return words[tok.text.lower()]
+    digits = tok.text.replace(",", "").replace("\u202f", "").replace(" ", "")
+    return int(digits) if tok.pos == "NUM" and digits.isdigit() else 0
 
 
 def attempted(view: View, anchor: Token, code: str) -> str:
