@@ -214,6 +214,9 @@ CASES = [
      {("BFAREB", "BFACVL", "202")}, set()),
     ("en", "Gunmen killed five people in Kaduna, Nigeria, on Sunday.", {("NGAUAF", "NGACVL", "1823")},
      {("NGAUAF", "NGACVL", "202")}),
+    # unidentified gunmen killing is unconventional violence (1823), whatever the verb's default code
+    ("fr", "Des hommes armés non identifiés ont tué mardi cinq villageois dans le centre du Mali.",
+     {("MLIUAF", "MLICVL", "1823")}, {("MLIUAF", "MLICVL", "190")}),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

@@ -947,6 +947,9 @@ def solo_exercise(code: str, sources: tuple[Actor, ...], targets: tuple[Actor, .
 # what a state's armed forces do is conventional military force: a killing (1823) is 190, a bombing
 # (183) is done from the air (195); a beating (182) stays an assault
 ARMY_VIOLENCE = {"1823": "190", "183": "195"}
+# ... while gunmen nobody identifies kill outside any armed conflict's conventions (1823, ACLED's
+# 'violence against civilians' by an unidentified armed group)
+UNIDENTIFIED_VIOLENCE = {"190": "1823"}
 # what civilians and protesters destroy they destroy in a riot: burning buildings or cars (1712) is 145,
 # and so is their clash with the police (190)
 CROWD_VIOLENCE = {"1712": "145", "190": "145"}
@@ -971,6 +974,8 @@ def code_for_agent(code: str, source: Actor, target: Actor | None = None) -> str
         return REPRESSION[code]
     if source.role == "MIL":
         return ARMY_VIOLENCE.get(code, code)
+    if source.role == "UAF":
+        return UNIDENTIFIED_VIOLENCE.get(code, code)
     if source.role in CROWD_ROLES:
         return CROWD_VIOLENCE.get(code, code)
     return code
