@@ -308,32 +308,37 @@ def protest_code(demand: str) -> str:
 
 
 def protest_purposes(view: View, found: list[Found]) -> list[Found]:
-    """'protesters gathered to demand the president's resignation', 'ont manifesté pour réclamer la
-    démission': a crowd's demand stated as the purpose of its gathering is a demonstration for it (141x)."""
-    words = modality_words(view.sentence.lang)
-    protesters = load_references(view.sentence.lang).protesters
+    """'des milliers de manifestants ont réclamé la démission', 'protesters gathered to demand the
+    president's resignation': what protesters demand, or a crowd gathers to demand, is a demonstration
+    for it (104x -> 141x)."""
     result = list(found)
     for item in found:
         if not item.code.startswith("10") or item.source.role not in CROWD_ROLES:
             continue
-        if item.modality.kind in ("asserted", "reported") and set(norm_key_words(item.source.text)) & protesters:
-            # "des milliers de manifestants ont réclamé la démission": protesters demand in the street
+        if item.modality.kind in ("asserted", "reported") and demanded_by_protesters(view, item):
             result[result.index(item)] = replace(item, code=protest_code(item.code))
-            continue
-        if item.modality.kind != "hypothetical":
-            continue
-        gathering = purpose_governor(view, item.predicate, words)
-        if gathering is None:
-            continue
-        code = protest_code(item.code)
-        result.remove(item)
-        coded = [f for f in result if f.predicate == gathering.i and f.code[:2] == "14"]
-        for f in coded:  # the march already coded: the demand says what it was for
-            if f.code in ("140", "141"):
-                result[result.index(f)] = replace(f, code=code)
-        if not coded:
-            result.append(replace(item, code=code, modality=Modality("asserted"), predicate=gathering.i))
+        elif item.modality.kind == "hypothetical":
+            result = demonstrate_for(view, item, result)
     return result
+
+
+def demanded_by_protesters(view: View, item: Found) -> bool:
+    protesters = load_references(view.sentence.lang).protesters
+    return bool(set(norm_key_words(item.source.text)) & protesters)
+
+
+def demonstrate_for(view: View, item: Found, result: list[Found]) -> list[Found]:
+    """The demand is the purpose of a gathering: it says what the march already coded was for, or,
+    with no march coded, it is the demonstration."""
+    gathering = purpose_governor(view, item.predicate, modality_words(view.sentence.lang))
+    if gathering is None:
+        return result
+    code = protest_code(item.code)
+    result = [f for f in result if f is not item]
+    coded = [f for f in result if f.predicate == gathering.i and f.code[:2] == "14"]
+    if not coded:
+        return result + [replace(item, code=code, modality=Modality("asserted"), predicate=gathering.i)]
+    return [replace(f, code=code) if f in coded and f.code in ("140", "141") else f for f in result]
 
 
 def drop_attributions(view: View, actors: SentenceActors, found: list[Found]) -> list[Found]:
