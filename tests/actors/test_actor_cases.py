@@ -572,6 +572,9 @@ EN = [
     # geographic names that contain a country's name are 'geo' rows in countries.tsv, never actors
     C("en", "Tensions are rising in the South China Sea.", "China", None),
     C("fr", "Un navire a été arraisonné dans le golfe de Guinée.", "Guinée", None),
+    # an institution's one-word name right after a preposition, with no article, is a town
+    C("fr", "Un immeuble résidentiel de Douma a été touché par une frappe.", "Douma", None),
+    C("fr", "Le président de la Douma a dénoncé les sanctions.", "président de la Douma", "RUSLEG"),
 ]
 
 

@@ -171,13 +171,23 @@ def lexicon_atom(tokens: tuple[Token, ...], keys: tuple[str, ...], i: int, lexic
             continue
         surface = "".join(t.text for t in tokens[i:end])
         following = tokens[end] if end < len(tokens) else None
-        found = tuple(e for e in lexicon.lookup(key, surface) if capitalised_enough(e, tokens[i], following))
+        found = tuple(e for e in lexicon.lookup(key, surface) if capitalised_enough(e, tokens[i], following)
+                      and not bare_institution_name(e, tokens, i, end))
         if found:
             best = make_atom(i, end, found)  # keep growing: the longest match wins
     skipping = role_skipping_adjectives(tokens, keys, i, lexicon)
     if skipping and (best is None or skipping.end > best.end):
         return skipping
     return best
+
+
+def bare_institution_name(entry: Entry, tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """'un immeuble de Douma': an institution's one-word name (la Douma, la Knesset) right after a
+    preposition, with no article, is a town of the same name."""
+    words = [t for t in tokens[start:end] if t.pos != "PUNCT"]
+    if entry.kind != "role" or not entry.country or len(words) != 1 or not tokens[start].text[:1].isupper():
+        return False
+    return start > 0 and tokens[start - 1].pos == "ADP" and tokens[start - 1].text.lower() in ("de", "d'", "d’", "à", "en")
 
 
 def capitalised_enough(entry: Entry, first: Token, following: Token | None = None) -> bool:
