@@ -217,6 +217,12 @@ CASES = [
     # unidentified gunmen killing is unconventional violence (1823), whatever the verb's default code
     ("fr", "Des hommes armés non identifiés ont tué mardi cinq villageois dans le centre du Mali.",
      {("MLIUAF", "MLICVL", "1823")}, {("MLIUAF", "MLICVL", "190")}),
+    # the agent of a participle on the object is the object's owner, a fallback target ...
+    ("fr", "Le Hamas a rejeté mardi le plan de paix présenté la veille par le Premier ministre britannique.",
+     {("PSEREB", "GBRGOV", "127")}, set()),
+    # ... but not when the participle describes the subject
+    ("fr", "Les rebelles du M23, soutenus par le Rwanda, se sont emparés lundi de la ville de Goma.",
+     set(), {("CODREB", "RWA", "192")}),
     # reciprocal verbs: each member acts on the other
     ("fr", "Le Soudan et le Tchad se sont mutuellement accusés lundi de soutenir des rebelles.",
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),

@@ -660,6 +660,9 @@ def fallback_targets(view: View, actors: SentenceActors, predicate: Token, sourc
     for kid in view.children(predicate.i, "conj"):
         indices |= view.subtree(kid.i, stop=stop)
     for token in {predicate.i} | {t.i for t in view.tokens if t.i in indices and t.pos in ("VERB", "AUX", "ADJ")}:
+        if token != predicate.i and view.tok(token).dep == "acl" and view.is_passive(token) and \
+                view.tok(view.tok(token).head).dep not in ("nsubj", "nsubj:pass"):
+            continue  # "a rejeté le plan présenté par Trump": the agent of what is acted on is its owner
         for subj in view.own_subjects(token):
             indices -= view.np_tokens(subj.i) | {subj.i}
     clause_subjects = [a for kid in view.children(predicate.i, "ccomp") for subj in view.own_subjects(kid.i)
