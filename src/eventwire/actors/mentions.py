@@ -63,6 +63,7 @@ class References:
     protesters: frozenset[str] = frozenset()
     ruling_links: frozenset[str] = frozenset()
     led_links: frozenset[str] = frozenset()
+    bare_name_prepositions: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -86,6 +87,7 @@ def load_references(lang: str) -> References:
         protesters=frozenset(w.lower() for w in data.get("protesters", [])),
         ruling_links=frozenset(w.lower() for w in data.get("ruling_links", [])),
         led_links=frozenset(w.lower() for w in data.get("led_links", [])),
+        bare_name_prepositions=frozenset(w.lower() for w in data.get("bare_name_prepositions", [])),
     )
 
 
@@ -121,7 +123,8 @@ def find_atoms(sentence: ParsedSentence, lexicon: ActorLexicon, refs: References
     atoms: list[Atom] = []
     i = 0
     while i < len(tokens):
-        atom = reference_atom(tokens, keys, i, refs) or lexicon_atom(tokens, keys, i, lexicon) or name_atom(tokens, i, refs)
+        atom = reference_atom(tokens, keys, i, refs) or lexicon_atom(tokens, keys, i, lexicon, refs) or \
+            name_atom(tokens, i, refs)
         if atom is None:
             i += 1
             continue
@@ -158,7 +161,8 @@ def reference_atom(tokens: tuple[Token, ...], keys: tuple[str, ...], i: int, ref
     return None
 
 
-def lexicon_atom(tokens: tuple[Token, ...], keys: tuple[str, ...], i: int, lexicon: ActorLexicon) -> Atom | None:
+def lexicon_atom(tokens: tuple[Token, ...], keys: tuple[str, ...], i: int, lexicon: ActorLexicon,
+                 refs: References) -> Atom | None:
     if not keys[i] or keys[i] not in lexicon.prefixes:
         return None
     best: Atom | None = None
@@ -172,7 +176,7 @@ def lexicon_atom(tokens: tuple[Token, ...], keys: tuple[str, ...], i: int, lexic
         surface = "".join(t.text for t in tokens[i:end])
         following = tokens[end] if end < len(tokens) else None
         found = tuple(e for e in lexicon.lookup(key, surface) if capitalised_enough(e, tokens[i], following)
-                      and not bare_institution_name(e, tokens, i, end))
+                      and not bare_institution_name(e, tokens, i, end, refs))
         if found:
             best = make_atom(i, end, found)  # keep growing: the longest match wins
     skipping = role_skipping_adjectives(tokens, keys, i, lexicon)
@@ -181,13 +185,13 @@ def lexicon_atom(tokens: tuple[Token, ...], keys: tuple[str, ...], i: int, lexic
     return best
 
 
-def bare_institution_name(entry: Entry, tokens: tuple[Token, ...], start: int, end: int) -> bool:
+def bare_institution_name(entry: Entry, tokens: tuple[Token, ...], start: int, end: int, refs: References) -> bool:
     """'un immeuble de Douma': an institution's one-word name (la Douma, la Knesset) right after a
     preposition, with no article, is a town of the same name."""
     words = [t for t in tokens[start:end] if t.pos != "PUNCT"]
     if entry.kind != "role" or not entry.country or len(words) != 1 or not tokens[start].text[:1].isupper():
         return False
-    return start > 0 and tokens[start - 1].pos == "ADP" and tokens[start - 1].text.lower() in ("de", "d'", "d’", "à", "en")
+    return start > 0 and tokens[start - 1].pos == "ADP" and tokens[start - 1].text.lower() in refs.bare_name_prepositions
 
 
 def capitalised_enough(entry: Entry, first: Token, following: Token | None = None) -> bool:

@@ -17,8 +17,8 @@ from ..model import Actor, Document, Event, ParsedSentence, Token, Trigger, cont
 from .dating import DocumentClock, date_event
 from .lexicon import EventLexicon, Pattern, load_event_lexicon
 from .locating import Locator
-from .conventions import (CIVIL_RESTRICTIONS, CROWD_ROLES, STATE_ROLES, attempted, code_for_agent, localised,
-                          mass_killing, own_government, protest_code, solo_exercise)
+from .conventions import (CIVIL_RESTRICTIONS, CROWD_ROLES, STATE_ROLES, attempted, code_for_agent, implied_actor,
+                          localised, mass_killing, own_government, protest_code, solo_exercise)
 from .modality import Modality, forms, modality_of, modality_words, purpose_governor
 from .syntax import View, quantifier_heads, syntax_words
 from .tables import appeal_code, demand_code, describe, intent_code, refusal_code, threat_code
@@ -373,8 +373,12 @@ def caused_by(view: View, i: int, events: set[int]) -> bool:
 
 def is_participle_of(view: View, i: int, heads: set[int]) -> bool:
     tok = view.tok(i)
-    participle = tok.feat("VerbForm") == "Ger" or (tok.feat("VerbForm") == "Part" and tok.feat("Tense") == "Pres")
-    return participle and tok.dep in ("advcl", "xcomp", "conj") and tok.head in heads and tok.head != i
+    return present_participle(tok) and tok.dep in ("advcl", "xcomp", "conj") and tok.head in heads and tok.head != i
+
+
+def present_participle(tok: Token) -> bool:
+    """'killing', 'tuant' (by morphology: a spelling test would also catch 'bring')."""
+    return tok.feat("VerbForm") == "Ger" or (tok.feat("VerbForm") == "Part" and tok.feat("Tense") == "Pres")
 
 
 def stance_events(view: View, actors: SentenceActors) -> list[Found]:
@@ -427,6 +431,15 @@ def obligation_reporter(view: View, predicate: int) -> Token | None:
     return None
 
 
+def addressed(view: View, governor: Token, source: Actor, target: Actor | None, code: str, kind: str,
+              predicate: int) -> Found:
+    """An event the governing verb's subject addresses to another about what it should do: a demand
+    ('X said Y must …') or an appeal ('X wants Y to …'), coded on the governing verb."""
+    pattern = Pattern(lemma=governor.lemma, code=code, source=("subj",), target=(),
+                      rule=f"{view.sentence.lang}/{kind}/{governor.lemma}")
+    return Found(pattern, governor.i, source, target, code, Modality("asserted"), (governor.i, predicate))
+
+
 def demands(view: View, actors: SentenceActors, found: list[Found]) -> list[Found]:
     """'China declared that Japan must withdraw', 'Paris a estimé que Moscou devait négocier': the
     speaker demands the act of the one who must do it (CAMEO 10)."""
@@ -440,11 +453,8 @@ def demands(view: View, actors: SentenceActors, found: list[Found]) -> list[Foun
         for subj in view.subjects(reporter.i):
             for speaker in actors.actors_for(subj):
                 if speaker.code != item.source.code:
-                    code = demand_code(item.code)
-                    pattern = Pattern(lemma=reporter.lemma, code=code, source=("subj",), target=(),
-                                      rule=f"{view.sentence.lang}/demand/{reporter.lemma}")
-                    extra.append(Found(pattern, reporter.i, speaker, item.source, code, Modality("asserted"),
-                                       (reporter.i, item.predicate)))
+                    extra.append(addressed(view, reporter, speaker, item.source, demand_code(item.code), "demand",
+                                           item.predicate))
     return extra
 
 
@@ -465,11 +475,8 @@ def wishes_for_others(view: View, actors: SentenceActors, found: list[Found]) ->
             continue
         result.append(replace(item, modality=Modality("hypothetical", governor=governor.i)))
         code = appeal_code(item.pattern.code)
-        pattern = Pattern(lemma=governor.lemma, code=code, source=("subj",), target=(),
-                          rule=f"{view.sentence.lang}/appeal/{governor.lemma}")
-        for wisher in dict.fromkeys(wishers):
-            result.append(Found(pattern, governor.i, wisher, item.source, code, Modality("asserted"),
-                                (governor.i, item.predicate)))
+        result.extend(addressed(view, governor, wisher, item.source, code, "appeal", item.predicate)
+                      for wisher in dict.fromkeys(wishers))
     return result
 
 
@@ -478,8 +485,7 @@ def obligations_are_not_acts(view: View, found: list[Found]) -> list[Found]:
     intended or done: the demand carries the event (see demands)."""
     kept = []
     for item in found:
-        if item.pattern.rule.split("/")[1] != "demand" and item.modality.kind == "intended" \
-                and obligation_reporter(view, item.predicate) is not None:
+        if item.modality.kind == "intended" and obligation_reporter(view, item.predicate) is not None:
             item = replace(item, modality=Modality("hypothetical", governor=item.modality.governor))
         kept.append(item)
     return kept
@@ -504,10 +510,7 @@ def unlexicalised_demands(view: View, actors: SentenceActors, found: list[Found]
             for target in targets:
                 if target.code == speaker.code or (speaker.code, target.code) in demanded:
                     continue
-                pattern = Pattern(lemma=reporter.lemma, code="100", source=("subj",), target=(),
-                                  rule=f"{view.sentence.lang}/demand/{reporter.lemma}")
-                extra.append(Found(pattern, reporter.i, speaker, target, "100", Modality("asserted"),
-                                   (reporter.i, tok.i)))
+                extra.append(addressed(view, reporter, speaker, target, "100", "demand", tok.i))
                 demanded.add((speaker.code, target.code))
     return extra
 
@@ -603,9 +606,8 @@ def slot_tokens(view: View, predicate: Token, slot: str, light: Token | None = N
 
 def absolute_construction(view: View, tok: Token) -> bool:
     """'…, with Oman's foreign minister carrying messages': a circumstance, not a participant."""
-    return tok.case in ("with", "avec") and any(
-        k.dep == "acl" and k.pos == "VERB" and (k.feat("VerbForm") == "Ger" or k.text.lower().endswith("ing"))
-        for k in view.children(tok.i))
+    return (tok.case or "") in syntax_words(view.sentence.lang, "absolute_prepositions") and any(
+        k.dep == "acl" and k.pos == "VERB" and present_participle(k) for k in view.children(tok.i))
 
 
 def actors_for_slots(view: View, actors: SentenceActors, predicate: Token, slots: tuple[str, ...],
@@ -711,7 +713,7 @@ def code_verb(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
         if not sources and pattern.code[:2] in ("18", "20") and view.is_passive(tok.i) and tok.dep in MAIN_CLAUSE \
                 and not accidental(view):
             # "a été assassiné mercredi", "tuée par un assaillant": nobody the lexicon knows did it
-            sources = (Actor(code="---UAF", country=None, role="UAF", name=None, text="", span=(0, 0), how="unnamed"),)
+            sources = (implied_actor(None, "UAF", "unnamed"),)
         if not sources:
             return []
         if len(sources) > 1 and acts_on_one_another(view, tok):
@@ -783,8 +785,7 @@ def unidentified_attacker(view: View, actors: SentenceActors, predicate: Token) 
             (actors.adjective_target(k) for k in view.children(tok.i) if k.dep in ("compound", "nmod") and actors.adjective_target(k)), [])
         if owner:
             return tuple(owner), code  # "a Russian missile strike killed …": the adjective names the attacker
-        return (Actor(code="---UAF", country=None, role="UAF", name=None, text=tok.text,
-                      span=(tok.idx, tok.end), how="means"),), code
+        return (implied_actor(None, "UAF", "means", tok.text, (tok.idx, tok.end)),), code
     return (), None
 
 
@@ -962,9 +963,7 @@ def settle_unknown_countries(event: Event, sentence_states: tuple[str, ...] = ()
         new_target = own_government(new_source)
     if new_target is None and event.cameo in CIVIL_RESTRICTIONS and new_source.role in STATE_ROLES and new_source.country:
         # "a décrété un couvre-feu à Abidjan": a curfew or a state of emergency weighs on the population
-        country = new_source.country
-        new_target = Actor(code=country + "CVL", country=country, role="CVL", name=None, text="", span=(0, 0),
-                           how="implied")
+        new_target = implied_actor(new_source.country, "CVL", "implied")
     if new_target is not None and new_target.code == new_source.code:
         new_target = None
     if new_source is source and new_target is target:

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from ..model import Actor, Event, Token
 from .modality import forms, modality_words
-from .syntax import View
+from .syntax import View, syntax_words
 
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
@@ -29,15 +29,15 @@ def mass_killing(view: View, anchor: Token, code: str, sources: tuple[Actor, ...
         return code
     for victim in view.objects(anchor.i):
         counted = [victim] + [view.tok(i) for i in view.np_tokens(victim.i)] + view.children(victim.i)
-        if any(victim_count(t) >= MASS_KILLING for t in counted):
+        if any(victim_count(t, view.sentence.lang) >= MASS_KILLING for t in counted):
             return "202"
     return code
 
 
-def victim_count(tok: Token) -> int:
-    words = {"hundreds": 200, "thousands": 2000, "centaines": 200, "milliers": 2000}
-    if tok.text.lower() in words:
-        return words[tok.text.lower()]
+def victim_count(tok: Token, lang: str) -> int:
+    """The number a token gives: its digits, or a word of large quantity ('hundreds', 'des centaines')."""
+    if tok.text.lower() in syntax_words(lang, "mass_quantities"):
+        return MASS_KILLING
     digits = tok.text.replace(",", "").replace("\u202f", "").replace(" ", "")
     return int(digits) if tok.pos == "NUM" and digits.isdigit() else 0
 
@@ -106,10 +106,15 @@ def localised(actor: Actor, event: Event) -> Actor:
 CIVIL_RESTRICTIONS = frozenset({"1721", "1723", "1724", "132"})
 
 
+def implied_actor(country: str | None, role: str, how: str, text: str = "", span: tuple[int, int] = (0, 0)) -> Actor:
+    """An actor a rule supplies rather than the text names: the protesters' government, a curfew's
+    population, the unidentified group behind an attack (its country settled later when unknown)."""
+    return Actor(code=(country or "---") + role, country=country, role=role, name=None, text=text, span=span, how=how)
+
+
 def own_government(protester: Actor) -> Actor | None:
     """'Des enseignants ont entamé une grève', 'farmers rallied in the capital': a protest names no
     target when it is addressed to the protesters' own government, as CAMEO codes it."""
     if not protester.country or protester.role in STATE_ROLES or protester.code.startswith(("IGO", "NGO")):
         return None
-    code = protester.country + "GOV"
-    return Actor(code=code, country=protester.country, role="GOV", name=None, text="", span=(0, 0), how="implied")
+    return implied_actor(protester.country, "GOV", "implied")
