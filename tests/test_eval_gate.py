@@ -49,3 +49,16 @@ def test_scoring_rules_on_a_hand_made_case():
     assert keys_match("JAP", "JPNGOV")
     record = GoldRecord("x", "t", None, (GoldEvent("FRAGOV", None, "04", "040"),))
     assert score([record], {}).overall.scores()["fn"] == 1
+
+
+def test_records_sharing_an_id_are_scored_apart(pipeline, tmp_path):
+    """Peer gold files reuse ids; each record keeps its own events rather than the last one's."""
+    records = [
+        {"id": "dup", "text": "France condemned Russia on Monday.", "pub_date": "2020-01-06",
+         "gold": [{"source": "FRA", "target": "RUS", "root": "11", "code": "111"}]},
+        {"id": "dup", "text": "The weather was mild in Lyon on Tuesday.", "pub_date": "2020-01-07", "gold": []},
+    ]
+    path = tmp_path / "dup.gold.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    overall = run_eval(path, pipeline, lang="en").overall.scores()
+    assert (overall["tp"], overall["fp"], overall["fn"]) == (1, 0, 0)

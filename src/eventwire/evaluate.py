@@ -194,10 +194,11 @@ def match(gold: tuple[GoldEvent, ...], predicted: list[Event], by_code: bool) ->
     return matched, missed, free
 
 
-def score(records: list[GoldRecord], events_by_id: dict[str, tuple[Event, ...]], gazetteer=None) -> Report:
+def score(records: list[GoldRecord], events_by_record: dict[int, tuple[Event, ...]], gazetteer=None) -> Report:
+    """`events_by_record` is keyed by the record's position: gold files reuse ids."""
     report = Report(records=len(records))
-    for record in records:
-        predicted = prediction_set(events_by_id.get(record.id, ()))
+    for position, record in enumerate(records):
+        predicted = prediction_set(events_by_record.get(position, ()))
         matched, missed, extra = match(record.gold, predicted, by_code=False)
         report.overall.tp += len(matched)
         report.overall.fn += len(missed)
@@ -245,24 +246,24 @@ def brief(event: Event) -> dict:
 
 def run_eval(path: str | Path, pipeline: Pipeline, lang: str | None = None, progress=None) -> Report:
     records = load_gold(path)
-    events_by_id: dict[str, tuple[Event, ...]] = {}
-    by_item: dict[str, str] = {}
+    events_by_record: dict[int, tuple[Event, ...]] = {}
+    by_item: dict[str, int] = {}
     items = []
-    for record in records:
-        item = RawItem(item_id=content_id("gold", record.id, record.text), origin=f"{path}#{record.id}",
+    for position, record in enumerate(records):
+        item = RawItem(item_id=content_id("gold", record.id, record.text), origin=f"{path}:{position + 1}#{record.id}",
                        content=record.text, kind="plain", published=record.pub_date,
                        published_source="gold" if record.pub_date else None, lang=record.lang or lang)
-        by_item[item.origin] = record.id
+        by_item[item.origin] = position
         items.append(item)
     for batch in batched(items, 64):
         result = pipeline.process_batch(batch)
         for doc_result in result.results:
-            events_by_id[by_item[doc_result.document.origin]] = doc_result.events
+            events_by_record[by_item[doc_result.document.origin]] = doc_result.events
         if progress:
             progress(len(batch))
     from .coding.locating import default_gazetteer
 
-    return score(records, events_by_id, default_gazetteer())
+    return score(records, events_by_record, default_gazetteer())
 
 
 def format_report(report: Report, show: int = 10) -> str:
