@@ -228,6 +228,22 @@ CASES = [
      {("SDN", "TCD", "112"), ("TCD", "SDN", "112")}, set()),
     ("en", "Ethiopia and Eritrea accused each other of massing troops on the border.",
      {("ETH", "ERI", "112"), ("ERI", "ETH", "112")}, set()),
+    # a country after "anti-" or "pro-" is the side taken, not the actor's own
+    ("en", "An anti-Iran activist was killed by a bomb in Beirut on Friday.",
+     set(), {("LBNUAF", "IRN", "183"), ("LBNUAF", "IRNCVL", "183")}),
+    ("en", "Pro-Russian separatists attacked Ukrainian troops near Donetsk.",
+     {("UKRSEP", "UKRMIL", "190")}, {("RUSSEP", "UKRMIL", "190")}),
+    # a mandative subjunctive under "insist" is a demand; the act itself is not coded as done
+    ("en", "Burundian rebels insisted that the army withdraw from Gitega.",
+     {("BDIREB", "BDIMIL", "1056")}, {("BDIMIL", None, "0874")}),
+    # a demand noun's content clause names who must act and what is demanded
+    ("en", "Kenya reiterated its demand that Somalia withdraw its troops from the border.",
+     {("KEN", "SOM", "1056")}, {("KEN", "SOM", "100"), ("KEN", "SOMMIL", "100"), ("SOM", "KENMIL", "0874")}),
+    ("en", "Egypt renewed its demand that Ethiopia stop filling the dam.",
+     {("EGY", "ETH", "100")}, {("EGY", None, "100")}),
+    # offering concessions is an intent to yield, like every other offer
+    ("en", "Russia offered concessions to Japan on the disputed islands.",
+     {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),
 ]
 
 

@@ -64,6 +64,7 @@ class References:
     ruling_links: frozenset[str] = frozenset()
     led_links: frozenset[str] = frozenset()
     bare_name_prepositions: frozenset[str] = frozenset()
+    stance_prefixes: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -88,6 +89,7 @@ def load_references(lang: str) -> References:
         ruling_links=frozenset(w.lower() for w in data.get("ruling_links", [])),
         led_links=frozenset(w.lower() for w in data.get("led_links", [])),
         bare_name_prepositions=frozenset(w.lower() for w in data.get("bare_name_prepositions", [])),
+        stance_prefixes=frozenset(w.lower() for w in data.get("stance_prefixes", [])),
     )
 
 
@@ -128,9 +130,18 @@ def find_atoms(sentence: ParsedSentence, lexicon: ActorLexicon, refs: References
         if atom is None:
             i += 1
             continue
+        if stance_on(tokens, atom.start, refs):
+            i = atom.end
+            continue
         atoms.append(nominal_adjective(tokens, atom))
         i = atom.end
     return atoms
+
+
+def stance_on(tokens: tuple[Token, ...], start: int, refs: References) -> bool:
+    """'an anti-Syria journalist', 'pro-Russian separatists': the country is the side taken, not
+    the actor's own."""
+    return start >= 2 and tokens[start - 1].text in ("-", "‑") and tokens[start - 2].text.lower() in refs.stance_prefixes
 
 
 def nominal_adjective(tokens: tuple[Token, ...], atom: Atom) -> Atom:

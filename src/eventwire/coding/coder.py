@@ -292,6 +292,8 @@ def find_events(view: View, actors: SentenceActors, resources: CoderResources) -
                 coded_verbs.add(tok.i)  # "la suspension de leur aide": the aid is not a second event
             found.extend(events)
     found.extend(demands(view, actors, found))
+    found = demand_clauses(view, actors, found)
+    found = specific_demands_only(found)
     found = obligations_are_not_acts(view, found)
     found.extend(unlexicalised_demands(view, actors, found))
     found = wishes_for_others(view, actors, found)
@@ -418,7 +420,8 @@ def obligation_reporter(view: View, predicate: int) -> Token | None:
     must = False
     current = tok
     for _ in range(3):
-        must = must or any(k.dep.startswith("aux") and k.text.lower() in obligation for k in view.children(current.i))
+        must = must or any(k.dep.startswith("aux") and k.text.lower() in obligation for k in view.children(current.i)) \
+            or mandative_subjunctive(view, current)
         head = view.head(current.i)
         if head is None:
             return None
@@ -429,6 +432,14 @@ def obligation_reporter(view: View, predicate: int) -> Token | None:
             return head
         current = head
     return None
+
+
+def mandative_subjunctive(view: View, tok: Token) -> bool:
+    """'insisted that the government release the prisoners', 'exige que Paris retire': a clause in
+    the subjunctive (in English, a bare verb with its own subject) says what must be done."""
+    if tok.dep != "ccomp" or not view.own_subjects(tok.i) or any(k.dep.startswith("aux") for k in view.children(tok.i)):
+        return False
+    return tok.feat("Mood") == "Sub" or (view.sentence.lang == "en" and tok.pos == "VERB" and tok.feat("VerbForm") == "Inf")
 
 
 def addressed(view: View, governor: Token, source: Actor, target: Actor | None, code: str, kind: str,
@@ -445,7 +456,7 @@ def demands(view: View, actors: SentenceActors, found: list[Found]) -> list[Foun
     speaker demands the act of the one who must do it (CAMEO 10)."""
     extra = []
     for item in found:
-        if item.modality.kind not in ("hypothetical", "intended"):
+        if item.modality.kind not in ("hypothetical", "intended", "asserted", "reported"):
             continue
         reporter = obligation_reporter(view, item.predicate)
         if reporter is None:
@@ -456,6 +467,47 @@ def demands(view: View, actors: SentenceActors, found: list[Found]) -> list[Foun
                     extra.append(addressed(view, reporter, speaker, item.source, demand_code(item.code), "demand",
                                            item.predicate))
     return extra
+
+
+def demand_clauses(view: View, actors: SentenceActors, found: list[Found]) -> list[Found]:
+    """'Kenya reiterated its demand that Somalia withdraw its troops', 'sa demande que Moscou
+    retire ses troupes': a demand noun's content clause names who is to act (the target) and what
+    is demanded (the code), in place of whatever the noun's own slots picked up."""
+    result = []
+    for item in found:
+        clause = demand_content_clause(view, item) if item.code.startswith("10") else None
+        if clause is None:
+            result.append(item)
+            continue
+        doers = [a for s in view.own_subjects(clause.i) for a in actors.actors_for(s) if a.code != item.source.code]
+        acts = [f for f in found if f.predicate == clause.i and f.source in doers]
+        if acts:
+            result.extend(replace(item, target=act.source, code=demand_code(act.pattern.code)) for act in acts)
+        else:
+            result.extend([replace(item, target=doer, code="100") for doer in doers] or [item])
+    return result
+
+
+def demand_content_clause(view: View, item: Found) -> Token | None:
+    """The 'that …' clause of a demand noun in the trigger, when it has a subject of its own."""
+    marks = modality_words(view.sentence.lang).content_marks
+    for i in item.trigger_tokens:
+        if view.tok(i).pos != "NOUN":
+            continue
+        for child in view.children(i):
+            if child.dep in ("acl", "ccomp") and view.own_subjects(child.i) and \
+                    any(k.dep == "mark" and k.text.lower() in marks for k in view.children(child.i)):
+                return child
+    return None
+
+
+def specific_demands_only(found: list[Found]) -> list[Found]:
+    """'reiterated its demand that Israel ease restrictions': the noun's bare demand (100) says less
+    than the demand the clause spells out (1051), so the pair keeps only the latter."""
+    def pair(f: Found) -> tuple:
+        return f.source.code, f.target.code if f.target else None
+    specific = {pair(f) for f in found if f.code.startswith("10") and f.code != "100"}
+    return [f for f in found if f.code != "100" or pair(f) not in specific]
 
 
 def wishes_for_others(view: View, actors: SentenceActors, found: list[Found]) -> list[Found]:
@@ -485,7 +537,7 @@ def obligations_are_not_acts(view: View, found: list[Found]) -> list[Found]:
     intended or done: the demand carries the event (see demands)."""
     kept = []
     for item in found:
-        if item.modality.kind == "intended" and obligation_reporter(view, item.predicate) is not None:
+        if item.modality.kind in ("intended", "asserted", "reported") and obligation_reporter(view, item.predicate) is not None:
             item = replace(item, modality=Modality("hypothetical", governor=item.modality.governor))
         kept.append(item)
     return kept

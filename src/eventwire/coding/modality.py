@@ -33,6 +33,7 @@ class ModalityWords:
     future_aux: frozenset[str]
     infinitive_purpose: frozenset[str]
     wish: frozenset[str]
+    content_marks: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -49,7 +50,7 @@ def modality_words(lang: str) -> ModalityWords:
                          tuple((str(k).lower(), str(v)) for k, v in (data.get("stance_adjectives") or {}).items()),
                          words("stance_verbs"), words("obligation_words"), words("background_prepositions"),
                          words("future_auxiliaries"), words("infinitive_purpose"),
-                         words("wish_governors"))
+                         words("wish_governors"), words("content_marks"))
 
 
 @dataclass(frozen=True, slots=True)
