@@ -241,6 +241,16 @@ CASES = [
      {("KEN", "SOM", "1056")}, {("KEN", "SOM", "100"), ("KEN", "SOMMIL", "100"), ("SOM", "KENMIL", "0874")}),
     ("en", "Egypt renewed its demand that Ethiopia stop filling the dam.",
      {("EGY", "ETH", "100")}, {("EGY", None, "100")}),
+    # foreigners protesting abroad protest the host state; a lower-case "pole" is no Pole;
+    # a stadium without a contest is not sport
+    ("en", "Dutch and Belgian activists staged a protest in Moscow on Friday, climbing a pole near the stadium.",
+     {("NLDCVL", "RUS", "140"), ("BELCVL", "RUS", "140")}, {("NLDCVL", "POL", "140"), ("NLDCVL", "NLDGOV", "140")}),
+    ("en", "Brazil beat Argentina 3-1 at the national stadium in Buenos Aires on Sunday.", set(),
+     {("BRA", "ARG", "182")}),
+    ("en", "Brazil beat Argentina 3-1 in Buenos Aires on Sunday.", set(), {("BRA", "ARG", "182")}),
+    ("fr", "Le Maroc a battu l'Espagne 2-0 samedi à Doha.", set(), {("MAR", "ESP", "182"), ("MAR", "ESP", "180")}),
+    ("fr", "Des milliers d'opposants ont manifesté samedi dans le stade de Conakry contre la junte.",
+     {("GINOPP", "GINMIL", "141")}, set()),
     # offering concessions is an intent to yield, like every other offer
     ("en", "Russia offered concessions to Japan on the disputed islands.",
      {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),

@@ -65,6 +65,7 @@ class References:
     led_links: frozenset[str] = frozenset()
     bare_name_prepositions: frozenset[str] = frozenset()
     stance_prefixes: frozenset[str] = frozenset()
+    capitalised_demonyms: bool = False
 
 
 @lru_cache(maxsize=4)
@@ -90,6 +91,7 @@ def load_references(lang: str) -> References:
         led_links=frozenset(w.lower() for w in data.get("led_links", [])),
         bare_name_prepositions=frozenset(w.lower() for w in data.get("bare_name_prepositions", [])),
         stance_prefixes=frozenset(w.lower() for w in data.get("stance_prefixes", [])),
+        capitalised_demonyms=bool(data.get("capitalised_demonyms", False)),
     )
 
 
@@ -186,7 +188,7 @@ def lexicon_atom(tokens: tuple[Token, ...], keys: tuple[str, ...], i: int, lexic
             continue
         surface = "".join(t.text for t in tokens[i:end])
         following = tokens[end] if end < len(tokens) else None
-        found = tuple(e for e in lexicon.lookup(key, surface) if capitalised_enough(e, tokens[i], following)
+        found = tuple(e for e in lexicon.lookup(key, surface) if capitalised_enough(e, tokens[i], following, refs)
                       and not bare_institution_name(e, tokens, i, end, refs))
         if found:
             best = make_atom(i, end, found)  # keep growing: the longest match wins
@@ -205,11 +207,15 @@ def bare_institution_name(entry: Entry, tokens: tuple[Token, ...], start: int, e
     return start > 0 and tokens[start - 1].pos == "ADP" and tokens[start - 1].text.lower() in refs.bare_name_prepositions
 
 
-def capitalised_enough(entry: Entry, first: Token, following: Token | None = None) -> bool:
+def capitalised_enough(entry: Entry, first: Token, following: Token | None = None,
+                       refs: References | None = None) -> bool:
     """Names of countries, capitals and people are written with a capital ('turkey' is a bird),
     unless the data file writes them in lower case ('pape François', 'chef de la diplomatie européenne')."""
     if entry.kind == "group" and " " in entry.phrase and entry.phrase[:1].isupper() and first.text[:1].islower():
         return False  # 'un rassemblement national des agriculteurs' is no party
+    if entry.kind == "demonym" and refs is not None and refs.capitalised_demonyms and first.text[:1].islower() \
+            and not entry.phrase[:1].islower():
+        return False  # "scaling a pole": English writes its peoples with a capital (French does not: "les soldats pakistanais")
     if entry.kind in ("name", "metonym", "person") and first.text[:1].islower() and not entry.phrase[:1].islower():
         return first.text.lower() in ("l'", "d'") or not first.text[:1].isalpha()
     if entry.kind in ("name", "metonym", "role") and first.ent == "PER" and following is not None \

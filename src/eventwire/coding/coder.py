@@ -6,6 +6,8 @@ find predicates in the lexicon, fill the source/target slots from the parse, set
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -264,12 +266,25 @@ def remember_main_subject(view: View, actors: SentenceActors, ctx: DocumentConte
 
 # ------------------------------------------------------------------ finding events
 
+SCORE = re.compile(r"(?<![\d.,])\d{1,3} ?(?:[-–]|à) ?\d{1,3}(?![\d.,%])")
+
+
 def non_political(view: View) -> bool:
-    """Sport, weather, markets: 'Germany and Spain meet in the quarter-final' is not diplomacy."""
-    cues = modality_words(view.sentence.lang).non_political
+    """Sport, weather, markets: 'Germany and Spain meet in the quarter-final' is not diplomacy, nor
+    is 'Brazil beat Argentina 3-1'. A stadium or the Olympics is sport only with a contest in the
+    sentence: a competition verb or a score."""
+    cue_words = modality_words(view.sentence.lang)
     words = {t.text.lower() for t in view.tokens} | {t.lemma.lower() for t in view.tokens}
     text = view.sentence.text.lower()
-    return any(cue in words if " " not in cue else cue in text for cue in cues)
+
+    def said(cues: frozenset[str]) -> bool:
+        return any(cue in words if " " not in cue else cue in text for cue in cues)
+
+    if said(cue_words.non_political):
+        return True
+    contest = bool(words & cue_words.competition)
+    score = SCORE.search(text) is not None
+    return contest and score or said(cue_words.venues) and (contest or score)
 
 
 def find_events(view: View, actors: SentenceActors, resources: CoderResources) -> list[Found]:
@@ -1012,7 +1027,7 @@ def settle_unknown_countries(event: Event, sentence_states: tuple[str, ...] = ()
         new_target = Actor(code=country, country=country, role=None, name=event.place.name,
                            text=event.place.text or event.place.name, span=(0, 0), how="place")
     if new_target is None and event.root == "14" and not event.cameo.startswith("145"):
-        new_target = own_government(new_source)
+        new_target = protested_state(new_source, event)
     if new_target is None and event.cameo in CIVIL_RESTRICTIONS and new_source.role in STATE_ROLES and new_source.country:
         # "a décrété un couvre-feu à Abidjan": a curfew or a state of emergency weighs on the population
         new_target = implied_actor(new_source.country, "CVL", "implied")
@@ -1021,6 +1036,16 @@ def settle_unknown_countries(event: Event, sentence_states: tuple[str, ...] = ()
     if new_source is source and new_target is target:
         return event
     return replace(event, source=new_source, target=new_target)
+
+
+def protested_state(source: Actor, event: Event) -> Actor | None:
+    """A protest with no named target: foreigners protesting abroad ('US activists staged a
+    protest in Beijing') protest the host state; anyone else, their own government."""
+    place = event.place
+    if place and place.country and source.country and place.country != source.country and place.method != "dateline":
+        return Actor(code=place.country, country=place.country, role=None, name=place.name,
+                     text=place.text or place.name, span=(0, 0), how="place")
+    return own_government(source)
 
 
 def transform_code(code: str, modality: Modality) -> str:

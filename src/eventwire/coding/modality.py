@@ -34,6 +34,8 @@ class ModalityWords:
     infinitive_purpose: frozenset[str]
     wish: frozenset[str]
     content_marks: frozenset[str]
+    venues: frozenset[str]
+    competition: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -50,7 +52,8 @@ def modality_words(lang: str) -> ModalityWords:
                          tuple((str(k).lower(), str(v)) for k, v in (data.get("stance_adjectives") or {}).items()),
                          words("stance_verbs"), words("obligation_words"), words("background_prepositions"),
                          words("future_auxiliaries"), words("infinitive_purpose"),
-                         words("wish_governors"), words("content_marks"))
+                         words("wish_governors"), words("content_marks"),
+                         words("venue_cues"), words("competition_verbs"))
 
 
 @dataclass(frozen=True, slots=True)
