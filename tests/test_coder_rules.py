@@ -251,6 +251,10 @@ CASES = [
     ("fr", "Le Maroc a battu l'Espagne 2-0 samedi à Doha.", set(), {("MAR", "ESP", "182"), ("MAR", "ESP", "180")}),
     ("fr", "Des milliers d'opposants ont manifesté samedi dans le stade de Conakry contre la junte.",
      {("GINOPP", "GINMIL", "141")}, set()),
+    # a negated future is a refusal; a country name typed with a stray capital is still the country
+    ("en", "Egypt said it would not provide support to the rebels in Libya.", {("EGY", "LBYREB", "122")}, set()),
+    ("en", "Jordan said it will not give permission to Iran to use its airspace.", {("JOR", "IRN", "1245")}, set()),
+    ("en", "Jordan wants to help iRaq.", {("JOR", "IRQ", "033")}, set()),
     # offering concessions is an intent to yield, like every other offer
     ("en", "Russia offered concessions to Japan on the disputed islands.",
      {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),

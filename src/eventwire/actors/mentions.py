@@ -217,7 +217,8 @@ def capitalised_enough(entry: Entry, first: Token, following: Token | None = Non
             and not entry.phrase[:1].islower():
         return False  # "scaling a pole": English writes its peoples with a capital (French does not: "les soldats pakistanais")
     if entry.kind in ("name", "metonym", "person") and first.text[:1].islower() and not entry.phrase[:1].islower():
-        return first.text.lower() in ("l'", "d'") or not first.text[:1].isalpha()
+        # 'iSrael': a capital inside the word is a slip of the keyboard, not a common noun
+        return first.text.lower() in ("l'", "d'") or not first.text[:1].isalpha() or any(c.isupper() for c in first.text)
     if entry.kind in ("name", "metonym", "role") and first.ent == "PER" and following is not None \
             and following.ent == "PER" and following.text[:1].isupper():
         return False  # "Chad Smith", "Jordan Bardella", "Marine Le Pen": a first name, not a country or role
