@@ -255,6 +255,11 @@ CASES = [
     ("en", "Egypt said it would not provide support to the rebels in Libya.", {("EGY", "LBYREB", "122")}, set()),
     ("en", "Jordan said it will not give permission to Iran to use its airspace.", {("JOR", "IRN", "1245")}, set()),
     ("en", "Jordan wants to help iRaq.", {("JOR", "IRQ", "033")}, set()),
+    # a state organ with no country of its own does not take the country it names as the other side
+    ("en", "The government expressed gratitude for Japan's assistance.", set(), {("JPNGOV", "JPN", "051")}),
+    # ratifying is one side's act
+    ("en", "Moldova ratified a trade agreement with the European Union on Tuesday.",
+     {("MDA", "IGOEUR", "057")}, {("IGOEUR", "MDA", "057")}),
     # offering concessions is an intent to yield, like every other offer
     ("en", "Russia offered concessions to Japan on the disputed islands.",
      {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),

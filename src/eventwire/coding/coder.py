@@ -1000,15 +1000,21 @@ def settle_unknown_countries(event: Event, sentence_states: tuple[str, ...] = ()
     participant's; with none of these it says too little to code. A state organ in reported speech
     ('the minister said the army would …') is the speaker's own."""
     source, target = event.source, event.target
-    fallback = event.place.country if event.place and event.place.country else None
-    fallback = fallback or (sentence_states[0] if sentence_states else None)
+    place = event.place.country if event.place and event.place.country else None
 
     def settle(actor: Actor, other: Actor | None, acting: bool) -> Actor | None:
         if not actor.code.startswith("---"):
             return actor
         own = speaker if acting and actor.role in STATE_ROLES else None
-        country = own or fallback or (other.country if other is not None and other.country and
-                               not other.code.startswith(("IMG", "IGO", "NGO")) else None)
+        named = sentence_states
+        if other is not None and other.country and not other.code.startswith(("IMG", "IGO", "NGO")):
+            named += (other.country,)
+        if acting and actor.role in STATE_ROLES and other is not None and other.role is None and other.country:
+            # 'the government thanked China for its aid': a state organ does not act on the state it
+            # names as the other side, unless that state is where it acts
+            named = tuple(c for c in named if c != other.country)
+        candidates = ((place,) if place else ()) + named
+        country = own or (candidates[0] if candidates else None)
         if country is None:
             return None
         return replace(actor, code=country + actor.code[3:], country=country)
