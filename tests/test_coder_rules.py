@@ -260,6 +260,12 @@ CASES = [
     # ratifying is one side's act
     ("en", "Moldova ratified a trade agreement with the European Union on Tuesday.",
      {("MDA", "IGOEUR", "057")}, {("IGOEUR", "MDA", "057")}),
+    # letting another actor act is yielding to it (08); what it is let do is not coded as done
+    ("en", "Syria allowed UN chemical weapons inspectors to enter Douma on Saturday.",
+     {("SYR", "IGOUNO", "086")}, set()),
+    ("en", "Belarus will allow opposition leaders to travel abroad.", {("BLR", "BLROPP", "0351")}, set()),
+    ("en", "Ethiopian rebels refused to allow UN planes to land in Mekele.", {("ETHREB", "IGOUNO", "1245")}, set()),
+    ("fr", "Israël a permis aux camions de l'ONU d'entrer à Gaza.", {("ISR", "IGOUNO", "086")}, set()),
     # offering concessions is an intent to yield, like every other offer
     ("en", "Russia offered concessions to Japan on the disputed islands.",
      {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),

@@ -307,6 +307,7 @@ def find_events(view: View, actors: SentenceActors, resources: CoderResources) -
                 coded_verbs.add(tok.i)  # "la suspension de leur aide": the aid is not a second event
             found.extend(events)
     found.extend(demands(view, actors, found))
+    found.extend(permissions(view, actors, found))
     found = demand_clauses(view, actors, found)
     found = specific_demands_only(found)
     found = obligations_are_not_acts(view, found)
@@ -482,6 +483,36 @@ def demands(view: View, actors: SentenceActors, found: list[Found]) -> list[Foun
                     extra.append(addressed(view, reporter, speaker, item.source, demand_code(item.code), "demand",
                                            item.predicate))
     return extra
+
+
+def permissions(view: View, actors: SentenceActors, found: list[Found]) -> list[Found]:
+    """'Iran allowed UN inspectors to visit the site', 'la junte a autorisé l'opposant à quitter le
+    pays': letting another actor act is yielding to it (CAMEO 08): 086 when the one let in is foreign
+    or international, 081 (easing a restriction) when it is one's own. Lexicon entries for the verb
+    ('allow the return of …') come first."""
+    words = modality_words(view.sentence.lang)
+    coded = {f.predicate for f in found}
+    result = []
+    for tok in view.tokens:
+        if tok.i in coded or tok.pos != "VERB" or not forms(tok) & words.permission:
+            continue
+        clauses = [k for k in view.children(tok.i) if k.dep in ("ccomp", "xcomp") and k.pos == "VERB"]
+        if not clauses:
+            continue
+        allowed_tokens = view.own_subjects(clauses[0].i) or view.objects(tok.i) or \
+            [k for k in view.children(tok.i) if k.dep in ("iobj", "obl:arg")]
+        allowed = tuple(dict.fromkeys(a for t in allowed_tokens for a in actors.actors_for(t, acting=False)))
+        sources = tuple(a for s in view.subjects(tok.i) for a in actors.actors_for(s))
+        for source in sources:
+            targets = tuple(a for a in allowed if a.code != source.code)
+            if not targets:
+                continue
+            foreign = any(a.code.startswith(("IGO", "NGO")) or (a.country and source.country and a.country != source.country)
+                          for a in targets)
+            pattern = Pattern(lemma=tok.lemma, code="086" if foreign else "081", source=("subj",), target=(),
+                              rule=f"{view.sentence.lang}/permission/{tok.lemma}")
+            result.extend(build(view, tok, pattern, (source,), targets, (tok.i,)))
+    return result
 
 
 def demand_clauses(view: View, actors: SentenceActors, found: list[Found]) -> list[Found]:

@@ -36,6 +36,7 @@ class ModalityWords:
     content_marks: frozenset[str]
     venues: frozenset[str]
     competition: frozenset[str]
+    permission: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -53,7 +54,7 @@ def modality_words(lang: str) -> ModalityWords:
                          words("stance_verbs"), words("obligation_words"), words("background_prepositions"),
                          words("future_auxiliaries"), words("infinitive_purpose"),
                          words("wish_governors"), words("content_marks"),
-                         words("venue_cues"), words("competition_verbs"))
+                         words("venue_cues"), words("competition_verbs"), words("permission_governors"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +240,9 @@ def modality_of(view: View, i: int, lang: str) -> Modality:
             return Modality("hypothetical", governor=gov.i)  # "accusé Kiev d'avoir tenté d'assassiner": alleged
         if names & words.request and link != "conj":
             # what X urges Y to do has not happened: the appeal is the event
+            return Modality("hypothetical", governor=gov.i)
+        if names & words.permission and link in ("ccomp", "xcomp", "acl"):
+            # what X allows Y to do is permitted, not done: the permission is the event (08)
             return Modality("hypothetical", governor=gov.i)
         if names & words.refusal:
             return Modality("asserted", "refusal", governor=gov.i)
