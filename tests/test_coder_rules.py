@@ -189,7 +189,7 @@ CASES = [
     ("fr", "Des combats ont éclaté lundi entre l'armée tchadienne et des rebelles dans le Tibesti.",
      {("TCDMIL", "TCDREB", "190"), ("TCDREB", "TCDMIL", "190")}, set()),
     # a compound past with être is active ('est arrivé')
-    ("fr", "Le chef de la diplomatie américaine est arrivé jeudi à Riyad.", {("USAGOV", "SAUGOV", "042")}, set()),
+    ("fr", "Le chef de la diplomatie américaine est arrivé jeudi à Riyad.", {("USAGOV", "SAU", "042")}, set()),
     # a light verb's noun introduced by a preposition the parser calls an adjunct ('a procédé à un essai')
     ("fr", "La Corée du Nord a procédé mardi à un nouvel essai de missile balistique.", {("PRK", None, "150")}, set()),
     # the object after the recipient, misparsed as an apposition or a 'des' complement
@@ -266,6 +266,8 @@ CASES = [
     ("en", "Belarus will allow opposition leaders to travel abroad.", {("BLR", "BLROPP", "0351")}, set()),
     ("en", "Ethiopian rebels refused to allow UN planes to land in Mekele.", {("ETHREB", "IGOUNO", "1245")}, set()),
     ("fr", "Israël a permis aux camions de l'ONU d'entrer à Gaza.", {("ISR", "IGOUNO", "086")}, set()),
+    # a capital named as the place at the end of a sentence is not a party
+    ("en", "Israel and the PLO signed an agreement in Washington.", set(), {("ISR", "USAGOV", "057"), ("USAGOV", "ISR", "057")}),
     # offering concessions is an intent to yield, like every other offer
     ("en", "Russia offered concessions to Japan on the disputed islands.",
      {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),

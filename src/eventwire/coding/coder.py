@@ -771,6 +771,9 @@ def fallback_targets(view: View, actors: SentenceActors, predicate: Token, sourc
         return (clause_subjects[0],)  # "a exigé que Washington cesse …": who is told what to do
     cited = cited_sources(view)
     indices -= actors.city_phrases | cited
+    for chunk in actors.chunks:  # "… in Washington.": a city's chunk that swallowed the full stop is still the city
+        if all(a.kind == "metonym" for a in chunk.atoms) and any(i in actors.city_phrases for i in range(chunk.start, chunk.end)):
+            indices -= set(range(chunk.start, chunk.end))
     found = [a for a in actors.actors_in(indices, exclude, cited) if not actors.is_instrument(a)]  # the missiles fired
     chain = [predicate]
     while chain[-1].dep == "xcomp" and view.head(chain[-1].i) is not None and len(chain) < 3:
