@@ -268,6 +268,11 @@ CASES = [
     ("fr", "Israël a permis aux camions de l'ONU d'entrer à Gaza.", {("ISR", "IGOUNO", "086")}, set()),
     # a capital named as the place at the end of a sentence is not a party
     ("en", "Israel and the PLO signed an agreement in Washington.", set(), {("ISR", "USAGOV", "057"), ("USAGOV", "ISR", "057")}),
+    # a warning about one's own act, or an act held over another 'unless' it complies, is a threat
+    ("en", "Kenya warned it would expel Somali refugees.", {("KEN", "SOMREF", "137")}, {("KEN", "SOMREF", "130")}),
+    ("en", "Kenya warned that Somalia would attack.", {("KEN", "SOM", "130")}, {("KEN", "SOM", "138")}),
+    ("fr", "Moscou a averti qu'elle expulserait les diplomates finlandais.", {("RUSGOV", "FINGOV", "137")}, set()),
+    ("en", "Russia may halt gas supplies to Ukraine unless Kiev accepts the new price.", {("RUS", "UKR", "1312")}, set()),
     # offering concessions is an intent to yield, like every other offer
     ("en", "Russia offered concessions to Japan on the disputed islands.",
      {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),

@@ -37,6 +37,8 @@ class ModalityWords:
     venues: frozenset[str]
     competition: frozenset[str]
     permission: frozenset[str]
+    warning: frozenset[str]
+    unless: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -54,7 +56,8 @@ def modality_words(lang: str) -> ModalityWords:
                          words("stance_verbs"), words("obligation_words"), words("background_prepositions"),
                          words("future_auxiliaries"), words("infinitive_purpose"),
                          words("wish_governors"), words("content_marks"),
-                         words("venue_cues"), words("competition_verbs"), words("permission_governors"))
+                         words("venue_cues"), words("competition_verbs"), words("permission_governors"),
+                         words("warning_governors"), words("unless_marks"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +192,20 @@ def perfect_infinitive(view: View, tok: Token) -> bool:
                for k in view.children(tok.i))
 
 
+def unless_clause(view: View, tok: Token, words: ModalityWords) -> bool:
+    """An 'unless …' / 'à moins que …' clause on the act: the act is held over another's head."""
+    return any(k.dep == "advcl" and any(m.dep == "mark" and m.text.lower() in words.unless for m in view.children(k.i))
+               for k in view.children(tok.i))
+
+
+def warns_of_own_act(view: View, clause: Token, words: ModalityWords) -> bool:
+    """'Kenya warned it would expel the refugees', 'Moscou a averti qu'elle riposterait': a warning
+    about what the speaker itself (a pronoun subject) will do is a threat; one about others is not."""
+    subjects = view.own_subjects(clause.i)
+    return bool(subjects) and all(s.pos == "PRON" for s in subjects) and \
+        (is_future(clause, view, words) or is_conditional(clause, view, words))
+
+
 def governors(view: View, i: int, limit: int = 4) -> list[Token]:
     """The chain of verbs/adjectives that embed the predicate, nearest first."""
     chain = []
@@ -212,6 +229,11 @@ def modality_of(view: View, i: int, lang: str) -> Modality:
                 k.text.lower() in ("would", "wouldn't") for k in view.children(i)):
             return Modality("asserted", "refusal", governor=i)  # "will not / would not provide": a refusal
         return Modality("negated")
+    warner = view.head(i)
+    if tok.dep == "ccomp" and warner is not None and forms(warner) & words.warning and warns_of_own_act(view, tok, words):
+        return Modality("asserted", "threat", governor=warner.i)  # "warned it would expel": a threat
+    if (is_conditional(tok, view, words) or is_future(tok, view, words)) and unless_clause(view, tok, words):
+        return Modality("asserted", "threat", governor=i)  # "may halt gas supplies unless Kiev pays": a threat
     if is_conditional(tok, view, words) and not future_in_the_past(view, tok, words):
         return Modality("hypothetical")
     if is_purpose_clause(view, tok, words):
