@@ -273,6 +273,14 @@ CASES = [
     ("en", "Kenya warned that Somalia would attack.", {("KEN", "SOM", "130")}, {("KEN", "SOM", "138")}),
     ("fr", "Moscou a averti qu'elle expulserait les diplomates finlandais.", {("RUSGOV", "FINGOV", "137")}, set()),
     ("en", "Russia may halt gas supplies to Ukraine unless Kiev accepts the new price.", {("RUS", "UKR", "1312")}, set()),
+    # a strike or bombardment with a nationality acts for that country's forces; alone it names nobody
+    ("fr", "Une frappe russe a fait dix morts à Odessa.", {("RUSMIL", "UKR", "190")}, set()),
+    ("en", "A Russian air strike killed ten people in Odessa.", {("RUSMIL", "UKRCVL", "190")}, set()),
+    ("en", "Investigators examined an air strike that killed seven aid workers in Gaza.", set(),
+     {("PSEMIL", "PSENGO", "190"), ("PSEMIL", "PSECVL", "190")}),
+    # a foreign army killing civilians is military force; repression (175) is of one's own population
+    ("fr", "Les bombardements russes ont tué douze civils à Kharkiv.", {("RUSMIL", "UKRCVL", "190")},
+     {("RUSMIL", "UKRCVL", "175")}),
     # offering concessions is an intent to yield, like every other offer
     ("en", "Russia offered concessions to Japan on the disputed islands.",
      {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),

@@ -85,6 +85,9 @@ class SentenceActors:
                 actors = tuple(community(a) for a in actors)
             if self.is_mere_modifier(chunk):
                 actors = ()
+            # "an air strike that killed seven aid workers": a weapon says whose force fired it only
+            # with a nationality ("an Israeli air strike"); alone it names nobody
+            actors = tuple(a for a in actors if not a.code.startswith("---") or not self.is_instrument(a))
             self.resolved[number] = actors
             if actors and self.is_subject(chunk) and any(a.kind in PERSON_ATOMS for a in chunk.atoms):
                 self.subject_person = actors[0]

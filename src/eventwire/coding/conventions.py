@@ -81,8 +81,9 @@ def code_for_agent(code: str, source: Actor, target: Actor | None = None) -> str
     'protesters clashed with police': the crowd riots (145), the police represses (175)."""
     if leaves_organisation(code, target):
         return "160"
-    if source.role in SECURITY_ROLES and target is not None and target.role in CROWD_ROLES and code in REPRESSION:
-        return REPRESSION[code]
+    if source.role in SECURITY_ROLES and target is not None and target.role in CROWD_ROLES and code in REPRESSION \
+            and (not target.country or not source.country or target.country == source.country):
+        return REPRESSION[code]  # repression is of one's own population: a foreign army's killing stays 190
     if source.role == "MIL":
         return ARMY_VIOLENCE.get(code, code)
     if source.role == "UAF":
