@@ -80,7 +80,7 @@ CASES = [
     ("fr", "Les frappes israéliennes sur Gaza se sont intensifiées dans la nuit.", {("ISR", "PSE", "195")}, set()),
     ("en", "Palestinian riots against Israeli military policies continued on Friday.", {("PSE", "ISRMIL", "145")}, set()),
     # ... and of the means that killed, when no attacker is named
-    ("fr", "Les frappes israéliennes sur Gaza ont tué 20 personnes.", {("ISR", "PSECVL", "190")},
+    ("fr", "Les frappes israéliennes sur Gaza ont tué 20 personnes.", {("ISRMIL", "PSECVL", "190")},
      {("PSEUAF", "PSECVL", "1823")}),
     # 'ont fait 20 morts' is a toll, not a statement
     ("fr", "Les combats ont fait 20 morts dans la région de Tillabéri au Niger.", set(), {("NER", None, "010")}),

@@ -19,8 +19,8 @@ from ..model import Actor, Document, Event, ParsedSentence, Token, Trigger, cont
 from .dating import DocumentClock, date_event
 from .lexicon import EventLexicon, Pattern, load_event_lexicon
 from .locating import Locator
-from .conventions import (CIVIL_RESTRICTIONS, CROWD_ROLES, STATE_ROLES, attempted, code_for_agent, implied_actor,
-                          localised, mass_killing, own_government, protest_code, solo_exercise)
+from .conventions import (CIVIL_RESTRICTIONS, CROWD_ROLES, STATE_ROLES, attempted, code_for_agent, code_for_settled,
+                          implied_actor, localised, mass_killing, own_government, protest_code, solo_exercise)
 from .modality import Modality, forms, modality_of, modality_words, purpose_governor
 from .syntax import View, quantifier_heads, syntax_words
 from .tables import appeal_code, demand_code, describe, intent_code, refusal_code, threat_code
@@ -1078,7 +1078,15 @@ def settle_unknown_countries(event: Event, sentence_states: tuple[str, ...] = ()
         new_target = None
     if new_source is source and new_target is target:
         return event
-    return replace(event, source=new_source, target=new_target)
+    settled = replace(event, source=new_source, target=new_target)
+    code = code_for_settled(settled.cameo, new_source, new_target)
+    return settled if code == settled.cameo else recoded(settled, code)
+
+
+def recoded(event: Event, code: str) -> Event:
+    facts = describe(code)
+    return replace(event, cameo=code, root=code[:2], quad_class=facts.quad_class, goldstein=facts.goldstein,
+                   plover_type=facts.plover_type, plover_mode=facts.plover_mode)
 
 
 def protested_state(source: Actor, event: Event) -> Actor | None:

@@ -81,15 +81,23 @@ def code_for_agent(code: str, source: Actor, target: Actor | None = None) -> str
     'protesters clashed with police': the crowd riots (145), the police represses (175)."""
     if leaves_organisation(code, target):
         return "160"
-    if source.role in SECURITY_ROLES and target is not None and target.role in CROWD_ROLES and code in REPRESSION \
-            and (not target.country or not source.country or target.country == source.country):
-        return REPRESSION[code]  # repression is of one's own population: a foreign army's killing stays 190
+    if source.role in SECURITY_ROLES and target is not None and target.role in CROWD_ROLES and code in REPRESSION:
+        return REPRESSION[code]
     if source.role == "MIL":
         return ARMY_VIOLENCE.get(code, code)
     if source.role == "UAF":
         return UNIDENTIFIED_VIOLENCE.get(code, code)
     if source.role in CROWD_ROLES:
         return CROWD_VIOLENCE.get(code, code)
+    return code
+
+
+def code_for_settled(code: str, source: Actor, target: Actor | None) -> str:
+    """Once both countries are known: repression (175) is of one's own population, so a foreign
+    force's violence against civilians ('les bombardements russes ont tué douze civils à Kharkiv') is 190."""
+    if code == "175" and target is not None and source.role in SECURITY_ROLES and target.role in CROWD_ROLES \
+            and source.country and target.country and source.country != target.country:
+        return "190"
     return code
 
 
