@@ -456,8 +456,9 @@ def obligation_reporter(view: View, predicate: int) -> Token | None:
 def mandative_subjunctive(view: View, tok: Token) -> bool:
     """'insisted that the government release the prisoners', 'exige que Paris retire': a clause in
     the subjunctive (in English, a bare verb with its own subject) says what must be done."""
-    if tok.dep != "ccomp" or not view.own_subjects(tok.i) or any(k.dep.startswith("aux") for k in view.children(tok.i)):
-        return False
+    if tok.dep != "ccomp" or not view.own_subjects(tok.i) or \
+            any(k.dep.startswith("aux") or k.dep == "cop" for k in view.children(tok.i)):
+        return False  # "était impatient de": the French model reads the adjective as a subjunctive
     return tok.feat("Mood") == "Sub" or (view.sentence.lang == "en" and tok.pos == "VERB" and tok.feat("VerbForm") == "Inf")
 
 
