@@ -281,6 +281,11 @@ CASES = [
     # a foreign army killing civilians is military force; repression (175) is of one's own population
     ("fr", "Les bombardements russes ont tué douze civils à Kharkiv.", {("RUSMIL", "UKRCVL", "190")},
      {("RUSMIL", "UKRCVL", "175")}),
+    # a fighting noun naming both sides with "entre/between" is an event between them, even as a subject
+    ("fr", "Les combats entre l'armée congolaise et les rebelles du M23 se poursuivent.",
+     {("CODMIL", "CODREB", "190"), ("CODREB", "CODMIL", "190")}, set()),
+    ("fr", "Après les combats entre l'armée et les rebelles, le calme est revenu à Goma.", set(),
+     {("CODMIL", "CODREB", "190"), ("CODREB", "CODMIL", "190")}),
     # offering concessions is an intent to yield, like every other offer
     ("en", "Russia offered concessions to Japan on the disputed islands.",
      {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),

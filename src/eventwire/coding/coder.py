@@ -304,8 +304,9 @@ def find_events(view: View, actors: SentenceActors, resources: CoderResources) -
                 coded_verbs.add(tok.i)
             found.extend(events)
     for tok in view.tokens:
-        if tok.pos in ("NOUN", "PROPN") and tok.lemma in lexicon.nouns and tok.head not in coded_verbs:
-            events = code_noun(view, actors, tok, lexicon.nouns[tok.lemma], resources)
+        noun = nominal_lemma(tok, lexicon)
+        if noun and tok.head not in coded_verbs and tok.i not in coded_verbs:
+            events = code_noun(view, actors, tok, lexicon.nouns[noun], resources)
             if events:
                 coded_verbs.add(tok.i)  # "la suspension de leur aide": the aid is not a second event
             found.extend(events)
@@ -624,6 +625,16 @@ def drop_governors(found: list[Found]) -> list[Found]:
     return [f for f in found if f.predicate not in shaping]
 
 
+def nominal_lemma(tok: Token, lexicon: EventLexicon) -> str | None:
+    """The noun lexicon's lemma for an event noun; a gerund the parser tags as a verb in subject
+    position ('Fighting between the army and M23 rebels continued') is read as the noun."""
+    if tok.pos in ("NOUN", "PROPN") and tok.lemma in lexicon.nouns:
+        return tok.lemma
+    if tok.pos == "VERB" and tok.dep in ("nsubj", "nsubj:pass") and tok.text.lower() in lexicon.nouns:
+        return tok.text.lower()
+    return None
+
+
 def acts_as_verb(view: View, tok: Token) -> bool:
     """fr_core_news_md tags some present-tense verbs NOUN/ADJ ('signe', 'rencontre') at the root."""
     if tok.pos in ("VERB", "AUX"):
@@ -932,7 +943,8 @@ def code_noun(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
         if light is not None and not targets and not pattern.code.startswith("01") and \
                 not (pattern.reciprocal and len(sources) > 1):
             targets = fallback_targets(view, actors, light, sources)
-        if light is None and not targets and not aims_at_a_place(view, actors, tok, pattern):
+        mutual = pattern.reciprocal and len(sources) > 1  # "les combats entre l'armée et le M23 se poursuivent"
+        if light is None and not targets and not mutual and not aims_at_a_place(view, actors, tok, pattern):
             continue  # a bare event noun with one participant is background, not an event
         anchor = light or tok
         trigger = (anchor.i, tok.i) if light else (tok.i,)
