@@ -286,6 +286,13 @@ CASES = [
      {("CODMIL", "CODREB", "190"), ("CODREB", "CODMIL", "190")}, set()),
     ("fr", "Après les combats entre l'armée et les rebelles, le calme est revenu à Goma.", set(),
      {("CODMIL", "CODREB", "190"), ("CODREB", "CODMIL", "190")}),
+    # condemning an act targets whoever did it, or the state where it was done, not its victim
+    ("fr", "Paris a vivement condamné l'arrestation d'un chercheur français en Iran.", {("FRAGOV", "IRN", "111")},
+     {("FRAGOV", "FRA", "111")}),
+    ("fr", "La France a condamné l'exécution de deux opposants par la junte malienne.", {("FRA", "MLIMIL", "111")},
+     {("FRA", "MLIOPP", "111")}),
+    ("en", "Britain condemned the arrest of a British journalist in Russia.", {("GBR", "RUS", "111")},
+     {("GBR", "GBRMED", "111")}),
     # offering concessions is an intent to yield, like every other offer
     ("en", "Russia offered concessions to Japan on the disputed islands.",
      {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),

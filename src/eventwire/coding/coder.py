@@ -303,6 +303,7 @@ def find_events(view: View, actors: SentenceActors, resources: CoderResources) -
             if events:
                 coded_verbs.add(tok.i)
             found.extend(events)
+    found = [blamed_for_the_act(view, actors, lexicon, item) for item in found]
     for tok in view.tokens:
         noun = nominal_lemma(tok, lexicon)
         if noun and tok.head not in coded_verbs and tok.i not in coded_verbs:
@@ -623,6 +624,42 @@ def drop_governors(found: list[Found]) -> list[Found]:
     threats and promises that already shaped the embedded action's code."""
     shaping = {f.modality.governor for f in found if f.modality.transform and f.modality.governor != f.predicate}
     return [f for f in found if f.predicate not in shaping]
+
+
+JUDGING_ROOTS = ("11", "12")
+HARMFUL_ROOTS = ("15", "16", "17", "18", "19", "20")
+
+
+def blamed_for_the_act(view: View, actors: SentenceActors, lexicon: EventLexicon, item: Found) -> Found:
+    """'Paris a condamné l'arrestation d'un chercheur français en Iran', 'condemned the killing of
+    two journalists by the militia': what is condemned is the act, so the target is whoever did it
+    (its 'par/by' agent or possessor) or, unnamed, the state where it was done, not its victim."""
+    if not item.pattern.rule or item.code[:2] not in JUDGING_ROOTS or "obj" not in item.pattern.target[:1]:
+        return item
+    for obj in view.objects(item.predicate):
+        patterns = lexicon.nouns.get(obj.lemma, ())
+        if obj.pos != "NOUN" or not any(p.code[:2] in HARMFUL_ROOTS for p in patterns):
+            continue
+        agents = named_in_phrase(view, actors, obj, "agent_prepositions") or \
+            actors_for_slots(view, actors, obj, ("poss",), None) or tuple(actors.adjective_target(obj)) or \
+            tuple(a for a in named_in_phrase(view, actors, obj, "done_in") if a.role is None)
+        agents = tuple(a for a in agents if a.code != item.source.code)
+        if agents:
+            return replace(item, target=agents[0])
+    return item
+
+
+def named_in_phrase(view: View, actors: SentenceActors, noun: Token, key: str) -> tuple[Actor, ...]:
+    """The actors introduced by one of the prepositions listed under `key`, anywhere in the act's
+    noun phrase: the parser hangs 'par la junte' or 'en Iran' on the nearest noun."""
+    prepositions = syntax_words(view.sentence.lang, key)
+    for i in sorted(view.subtree(noun.i)):
+        tok = view.tok(i)
+        if tok.case in prepositions:
+            found = tuple(a for a in actors.actors_in_np(tok) if a.country or a.code.startswith(("IGO", "NGO", "IMG")))
+            if found:
+                return found
+    return ()
 
 
 def nominal_lemma(tok: Token, lexicon: EventLexicon) -> str | None:
