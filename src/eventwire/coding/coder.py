@@ -32,6 +32,8 @@ def norm_key_words(text: str) -> list[str]:
 
 # Roots whose action lands on the country where it happens (visits, aid, force, violence)
 PLACE_TARGET_ROOTS = frozenset({"04", "06", "07", "15", "17", "18", "19", "20"})
+# ... and codes that carry such an action: claiming responsibility for an attack in Kenya targets Kenya
+PLACE_TARGET_CODES = frozenset({"015"})
 # Agents that act against their own country ("M23 rebels seized Goma" -> COD)
 NON_STATE_ROLES = frozenset({"REB", "INS", "SEP", "UAF", "OPP", "CRM"})
 
@@ -1113,7 +1115,8 @@ def settle_unknown_countries(event: Event, sentence_states: tuple[str, ...] = ()
     new_source = localised(new_source, event)
     new_target = localised(new_target, event) if new_target is not None else None
     non_state = new_source.role in NON_STATE_ROLES
-    if new_target is None and event.place and event.place.country and event.root in PLACE_TARGET_ROOTS \
+    if new_target is None and event.place and event.place.country \
+            and (event.root in PLACE_TARGET_ROOTS or event.cameo in PLACE_TARGET_CODES) \
             and (event.place.country != new_source.country or non_state) and event.place.method != "dateline":
         # "a débloqué une aide au Mozambique", "struck targets in Syria": the country acted upon
         country = event.place.country
