@@ -293,6 +293,11 @@ CASES = [
      {("FRA", "MLIOPP", "111")}),
     ("en", "Britain condemned the arrest of a British journalist in Russia.", {("GBR", "RUS", "111")},
      {("GBR", "GBRMED", "111")}),
+    # claiming one's own attack is taking responsibility (015, kept beside other events); claiming
+    # that another attacked is an accusation, and the attack is only alleged
+    ("en", "Hamas claimed it had fired rockets at Tel Aviv.", {("PSEREB", "ISR", "015")}, {("PSEREB", "ISR", "194")}),
+    ("en", "Russia claimed that Ukraine had attacked Belgorod.", {("RUS", "UKR", "112")}, {("UKR", "RUS", "190")}),
+    ("en", "Al-Shabab claimed responsibility for the attack at a mall in Nairobi.", {("SOMREB", "KEN", "015")}, set()),
     # offering concessions is an intent to yield, like every other offer
     ("en", "Russia offered concessions to Japan on the disputed islands.",
      {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),

@@ -315,6 +315,7 @@ def find_events(view: View, actors: SentenceActors, resources: CoderResources) -
             found.extend(events)
     found.extend(demands(view, actors, found))
     found.extend(permissions(view, actors, found))
+    found.extend(claims_of_own_acts(view, actors, found))
     found = demand_clauses(view, actors, found)
     found = specific_demands_only(found)
     found = obligations_are_not_acts(view, found)
@@ -523,6 +524,34 @@ def permissions(view: View, actors: SentenceActors, found: list[Found]) -> list[
     return result
 
 
+def claims_of_own_acts(view: View, actors: SentenceActors, found: list[Found]) -> list[Found]:
+    """'Hamas claimed it had fired rockets at Tel Aviv', 'l'armée a reconnu avoir tué dix civils':
+    an actor claiming or admitting its own violent act takes responsibility for it (015)."""
+    words = modality_words(view.sentence.lang)
+    judged = {f.predicate for f in found if f.code.startswith("11")}
+    result = []
+    for item in found:
+        if item.code[:2] not in ("17", "18", "19", "20") or item.modality.kind not in ("reported", "asserted", "hypothetical"):
+            continue
+        current = view.tok(item.predicate)
+        for _ in range(2):
+            head = view.head(current.i)
+            if head is None or current.dep not in ("ccomp", "xcomp"):
+                break
+            if forms(head) & words.claiming:
+                speakers = [a for s in view.subjects(head.i) for a in actors.actors_for(s)]
+                if item.source.code in {a.code for a in speakers}:
+                    result.append(addressed(view, head, item.source, item.target, "015", "claim", item.predicate))
+                elif forms(head) & words.accusation and head.i not in judged:
+                    # "Russia claimed that Ukraine had attacked Belgorod": an accusation, the attack alleged
+                    result.extend(addressed(view, head, speaker, item.source, "112", "accusation", item.predicate)
+                                  for speaker in speakers if speaker.country != item.source.country)
+                    judged.add(head.i)
+                break
+            current = head
+    return result
+
+
 def demand_clauses(view: View, actors: SentenceActors, found: list[Found]) -> list[Found]:
     """'Kenya reiterated its demand that Somalia withdraw its troops', 'sa demande que Moscou
     retire ses troupes': a demand noun's content clause names who is to act (the target) and what
@@ -696,9 +725,14 @@ def verb_lemma(tok: Token, lexicon: EventLexicon) -> str:
     return tok.lemma
 
 
+# statements that are acts in their own right, kept beside the sentence's other events
+STANDING_STATEMENTS = frozenset({"015"})
+
+
 def best_of_sentence(found: list[Found]) -> list[Found]:
-    """A plain statement (root 01) is only coded when nothing better applies in the sentence."""
-    better = [f for f in found if not f.code.startswith("01")]
+    """A plain statement (root 01) is only coded when nothing better applies in the sentence; a
+    claim of responsibility is an act of its own and always stays."""
+    better = [f for f in found if not f.code.startswith("01") or f.code in STANDING_STATEMENTS]
     return better if better else found
 
 

@@ -39,6 +39,7 @@ class ModalityWords:
     permission: frozenset[str]
     warning: frozenset[str]
     unless: frozenset[str]
+    claiming: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -57,7 +58,8 @@ def modality_words(lang: str) -> ModalityWords:
                          words("future_auxiliaries"), words("infinitive_purpose"),
                          words("wish_governors"), words("content_marks"),
                          words("venue_cues"), words("competition_verbs"), words("permission_governors"),
-                         words("warning_governors"), words("unless_marks"))
+                         words("warning_governors"), words("unless_marks"),
+                         words("claiming_verbs"))
 
 
 @dataclass(frozen=True, slots=True)
