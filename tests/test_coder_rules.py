@@ -298,6 +298,10 @@ CASES = [
     ("en", "Hamas claimed it had fired rockets at Tel Aviv.", {("PSEREB", "ISR", "015")}, {("PSEREB", "ISR", "194")}),
     ("en", "Russia claimed that Ukraine had attacked Belgorod.", {("RUS", "UKR", "112")}, {("UKR", "RUS", "190")}),
     ("en", "Al-Shabab claimed responsibility for the attack at a mall in Nairobi.", {("SOMREB", "KEN", "015")}, set()),
+    # travel advisories reduce relations with the country named; sympathy goes to the victims where it happened
+    ("en", "Britain advised its citizens against all travel to Mali.", {("GBR", "MLI", "160")}, set()),
+    ("fr", "Le Quai d'Orsay déconseille formellement les voyages au Niger.", {("FRAGOV", "NER", "160")}, set()),
+    ("en", "France offered condolences after the earthquake in Turkey.", {("FRA", "TURCVL", "016")}, set()),
     # offering concessions is an intent to yield, like every other offer
     ("en", "Russia offered concessions to Japan on the disputed islands.",
      {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),

@@ -34,6 +34,8 @@ def norm_key_words(text: str) -> list[str]:
 PLACE_TARGET_ROOTS = frozenset({"04", "06", "07", "15", "17", "18", "19", "20"})
 # ... and codes that carry such an action: claiming responsibility for an attack in Kenya targets Kenya
 PLACE_TARGET_CODES = frozenset({"015"})
+# empathetic comments and condolences, addressed to the victims where the tragedy happened
+SYMPATHY = frozenset({"016", "018"})
 # Agents that act against their own country ("M23 rebels seized Goma" -> COD)
 NON_STATE_ROLES = frozenset({"REB", "INS", "SEP", "UAF", "OPP", "CRM"})
 
@@ -1158,6 +1160,10 @@ def settle_unknown_countries(event: Event, sentence_states: tuple[str, ...] = ()
                            text=event.place.text or event.place.name, span=(0, 0), how="place")
     if new_target is None and event.root == "14" and not event.cameo.startswith("145"):
         new_target = protested_state(new_source, event)
+    if new_target is None and event.cameo in SYMPATHY and event.place and event.place.country \
+            and event.place.method != "dateline":
+        # "expressed sorrow for the shootings in South Carolina": sympathy goes to the victims, at home too
+        new_target = implied_actor(event.place.country, "CVL", "implied")
     if new_target is None and event.cameo in CIVIL_RESTRICTIONS and new_source.role in STATE_ROLES and new_source.country:
         # "a décrété un couvre-feu à Abidjan": a curfew or a state of emergency weighs on the population
         new_target = implied_actor(new_source.country, "CVL", "implied")
