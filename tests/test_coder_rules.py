@@ -302,6 +302,9 @@ CASES = [
     ("en", "Britain advised its citizens against all travel to Mali.", {("GBR", "MLI", "160")}, set()),
     ("fr", "Le Quai d'Orsay déconseille formellement les voyages au Niger.", {("FRAGOV", "NER", "160")}, set()),
     ("en", "France offered condolences after the earthquake in Turkey.", {("FRA", "TURCVL", "016")}, set()),
+    # where a body sits ('a London-based monitor') is neither an actor nor the event's place
+    ("en", "A London-based monitor said Russian jets bombed the town of Saraqib.", set(),
+     {("RUSMIL", "GBR", "195"), ("GBR", "RUSMIL", "112")}),
     # offering concessions is an intent to yield, like every other offer
     ("en", "Russia offered concessions to Japan on the disputed islands.",
      {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),

@@ -65,6 +65,7 @@ class References:
     led_links: frozenset[str] = frozenset()
     bare_name_prepositions: frozenset[str] = frozenset()
     stance_prefixes: frozenset[str] = frozenset()
+    base_suffixes: frozenset[str] = frozenset()
     capitalised_demonyms: bool = False
 
 
@@ -92,6 +93,7 @@ def load_references(lang: str) -> References:
         bare_name_prepositions=frozenset(w.lower() for w in data.get("bare_name_prepositions", [])),
         stance_prefixes=frozenset(w.lower() for w in data.get("stance_prefixes", [])),
         capitalised_demonyms=bool(data.get("capitalised_demonyms", False)),
+        base_suffixes=frozenset(w.lower() for w in data.get("base_suffixes", [])),
     )
 
 
@@ -132,7 +134,7 @@ def find_atoms(sentence: ParsedSentence, lexicon: ActorLexicon, refs: References
         if atom is None:
             i += 1
             continue
-        if stance_on(tokens, atom.start, refs):
+        if stance_on(tokens, atom.start, refs) or based_in(tokens, atom.end, refs):
             i = atom.end
             continue
         atoms.append(nominal_adjective(tokens, atom))
@@ -144,6 +146,13 @@ def stance_on(tokens: tuple[Token, ...], start: int, refs: References) -> bool:
     """'an anti-Syria journalist', 'pro-Russian separatists': the country is the side taken, not
     the actor's own."""
     return start >= 2 and tokens[start - 1].text in ("-", "‑") and tokens[start - 2].text.lower() in refs.stance_prefixes
+
+
+def based_in(tokens: tuple[Token, ...], end: int, refs: References) -> bool:
+    """'a UK-based group': where an organisation sits, not an actor of the sentence."""
+    if end < len(tokens) and tokens[end - 1].text in ("-", "‑"):
+        end -= 1  # the name's atom may have taken the hyphen ('UK-')
+    return end + 1 < len(tokens) and tokens[end].text in ("-", "‑") and tokens[end + 1].text.lower() in refs.base_suffixes
 
 
 def nominal_adjective(tokens: tuple[Token, ...], atom: Atom) -> Atom:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..actors.mentions import based_in, load_references
 from ..model import Place
 from ..places import Gazetteer, parse_dateline
 from ..resources import load_yaml
@@ -98,6 +99,8 @@ class Locator:
                     continue  # "en mer du Japon": the sea, not Japan
                 if name_tok.i in actors.adjectives:
                     continue  # "the Thai border": a nationality adjective is not a town's name
+                if based_in(view.tokens, name_tok.i + 1, load_references(view.sentence.lang)):
+                    continue  # "a London-based monitor": where a body sits, not where the event is
                 name = name_text(view, name_tok)
                 number = actors.chunk_at(name_tok.i)
                 if number is not None and (not need_case or tok.case not in preps) and \
