@@ -305,6 +305,14 @@ CASES = [
     # where a body sits ('a London-based monitor') is neither an actor nor the event's place
     ("en", "A London-based monitor said Russian jets bombed the town of Saraqib.", set(),
      {("RUSMIL", "GBR", "195"), ("GBR", "RUSMIL", "112")}),
+    # a document's present participle is its author's act; what one urges another to do is the
+    # other's act (object control), and the appeal takes that act's code
+    ("fr", "Le Conseil de sécurité a adopté une résolution condamnant la Géorgie.", {("IGOUNO", "GEO", "111")}, set()),
+    ("en", "The Security Council adopted a resolution condemning Georgia.", {("IGOUNO", "GEO", "111")}, set()),
+    ("en", "The EU urged Russia to release the activists.", {("IGOEUR", "RUS", "0253")}, {("IGOEUR", "RUSCVL", "0841")}),
+    ("fr", "La France a exhorté Israël à cesser son offensive à Rafah.", {("FRA", "ISR", "0256")}, set()),
+    ("en", "Nigeria summoned Niger's ambassador to complain about the raid.", {("NGA", "NERGOV", "114")},
+     {("NERGOV", "NGA", "114")}),
     # offering concessions is an intent to yield, like every other offer
     ("en", "Russia offered concessions to Japan on the disputed islands.",
      {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),

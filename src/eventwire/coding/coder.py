@@ -319,6 +319,7 @@ def find_events(view: View, actors: SentenceActors, resources: CoderResources) -
     found.extend(permissions(view, actors, found))
     found.extend(claims_of_own_acts(view, actors, found))
     found = demand_clauses(view, actors, found)
+    found = specific_appeals(found)
     found = specific_demands_only(found)
     found = obligations_are_not_acts(view, found)
     found.extend(unlexicalised_demands(view, actors, found))
@@ -551,6 +552,20 @@ def claims_of_own_acts(view: View, actors: SentenceActors, found: list[Found]) -
                     judged.add(head.i)
                 break
             current = head
+    return result
+
+
+def specific_appeals(found: list[Found]) -> list[Found]:
+    """'France urged Israel to halt its offensive': a bare appeal (020) takes the code of the act it
+    asks the addressee to do (02x mirrors 03x), as the demands do."""
+    result = []
+    for item in found:
+        if item.code == "020" and item.target is not None:
+            asked = [f for f in found if f.modality.governor == item.predicate and f.predicate != item.predicate
+                     and f.source.code == item.target.code]
+            if asked:
+                item = replace(item, code=appeal_code(asked[0].pattern.code))
+        result.append(item)
     return result
 
 
@@ -889,7 +904,8 @@ def cited_sources(view: View) -> set[int]:
 
 def code_verb(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pattern, ...]) -> list[Found]:
     if tok.dep == "acl" and tok.feat("VerbForm") != "Inf" and not any(k.dep == "obl:agent" or k.case in ("par", "by")
-                                                                       for k in view.children(tok.i)):
+                                                                       for k in view.children(tok.i)) \
+            and not worded_by_a_document(view, tok):
         return []  # "les normes généralement reconnues": a description, not an action
     if circumstance(view, tok):
         return []  # "declined to comment when asked about …": the setting of the act, not an act
@@ -914,6 +930,15 @@ def code_verb(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
             targets = fallback_targets(view, actors, tok, sources)
         return build(view, tok, pattern, sources, targets, (tok.i,))
     return []
+
+
+def worded_by_a_document(view: View, tok: Token) -> bool:
+    """'a adopté une résolution condamnant la Géorgie', 'issued a statement urging Russia to …': a
+    document's present participle says what its author does (the author is found through the verb
+    that issues the document)."""
+    head = view.head(tok.i)
+    return head is not None and present_participle(tok) and \
+        head.lemma.lower() in syntax_words(view.sentence.lang, "document_nouns")
 
 
 def circumstance(view: View, tok: Token) -> bool:

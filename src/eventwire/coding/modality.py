@@ -188,6 +188,12 @@ def rejected_or_alleged(view: View, noun: Token, words) -> bool:
     return head is not None and bool(forms(head) & (words.refusal | words.accusation))
 
 
+def worded_by_document(tok: Token, head: Token, lang: str) -> bool:
+    """'a resolution condemning Georgia': what a document says, its author does."""
+    present = tok.feat("VerbForm") == "Ger" or (tok.feat("VerbForm") == "Part" and tok.feat("Tense") == "Pres")
+    return present and head.lemma.lower() in syntax_words(lang, "document_nouns")
+
+
 def perfect_infinitive(view: View, tok: Token) -> bool:
     """'a annoncé avoir ouvert une enquête', 'said to have met': done, not intended."""
     return any(k.dep.startswith("aux") and k.feat("VerbForm") == "Inf" and k.lemma in ("avoir", "être", "have")
@@ -250,7 +256,7 @@ def modality_of(view: View, i: int, lang: str) -> Modality:
         return Modality("intended", "intent", governor=noun.i)
     head = view.head(i)
     if head is not None and tok.dep == "acl" and head.lemma in words.content_nouns and \
-            not forms(head) & words.intent:
+            not forms(head) & words.intent and not worded_by_document(tok, head, lang):
         return Modality("hypothetical", governor=head.i)  # "rejected an offer to mediate": the offer's content
     child = tok
     for gov in governors(view, i):

@@ -271,6 +271,12 @@ class View:
                 return []
             if tok.dep == "ccomp":
                 return []
+            if tok.dep == "xcomp" and not self.is_passive(head.i) and \
+                    head.lemma.lower() in syntax_words(self.sentence.lang, "object_control_verbs"):
+                controllers = [k for k in self.children(head.i) if k.dep in ("obj", "dobj") and k.pos in ("NOUN", "PROPN")]
+                if controllers:
+                    # "urged Russia to withdraw", "a exhorté Moscou à retirer ses troupes": the object acts
+                    return [self.antecedent(c, head.i) for c in controllers]
             if tok.dep == "xcomp" and self.is_passive(head.i):
                 # "Obama is scheduled to attend", "il a été contraint de démissionner": the passive's subject
                 raised = [k for k in self.children(head.i) if k.dep in PASSIVE_SUBJECT_DEPS]
