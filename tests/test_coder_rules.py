@@ -313,6 +313,10 @@ CASES = [
     ("fr", "La France a exhorté Israël à cesser son offensive à Rafah.", {("FRA", "ISR", "0256")}, set()),
     ("en", "Nigeria summoned Niger's ambassador to complain about the raid.", {("NGA", "NERGOV", "114")},
      {("NERGOV", "NGA", "114")}),
+    # a narrative present the French model hangs on its subject as a modifier is still the verb
+    ("fr", "L'armée israélienne bombarde le sud du Liban.", {("ISRMIL", "LBN", "195")}, set()),
+    ("fr", "Le Mali expulse l'ambassadeur de France.", {("MLI", "FRAGOV", "174")}, set()),
+    ("fr", "La Russie pilonne Kharkiv.", {("RUS", "UKR", "194")}, set()),
     # offering concessions is an intent to yield, like every other offer
     ("en", "Russia offered concessions to Japan on the disputed islands.",
      {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),

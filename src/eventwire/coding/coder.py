@@ -241,7 +241,7 @@ def code_sentences(document: Document, sentences: tuple[ParsedSentence, ...], re
     dateline = resources.locator.dateline(document.text)
     events: list[Event] = []
     for sentence in sentences:
-        view = View(sentence)
+        view = View(sentence, resources.events.verbs)
         actors = SentenceActors(sentence, view, ctx, resources.locator)
         found = find_events(view, actors, resources)
         for item in found:

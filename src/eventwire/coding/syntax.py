@@ -6,6 +6,7 @@ are written once: passive agents, control and coordination inheritance, relative
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Container
 from dataclasses import replace
 from functools import lru_cache
 
@@ -149,13 +150,67 @@ def hoist_from_time_words(tokens: tuple[Token, ...], lang: str) -> tuple[Token, 
     return tuple(moved)
 
 
+def present_tense_verb(tok: Token, verbs: Container[str]) -> bool:
+    """A third-person present ('bombarde', 'expulsent') the French model tagged as a modifier: the
+    morphology says so, or the word is a lexicon verb's present form."""
+    if tok.feat("VerbForm") == "Fin":
+        return True
+    word = tok.text.lower()
+    if not word.isalpha() or word.endswith(("é", "ée", "és", "ées")):
+        return False
+    stems = (word + "r",) if word.endswith("e") else (word[:-2] + "r",) if word.endswith("ent") else ()
+    return any(stem in verbs for stem in stems)
+
+
+def verb_from_modifier(tokens: tuple[Token, ...], lang: str, verbs: Container[str]) -> tuple[Token, ...]:
+    """'L'armée israélienne bombarde le sud du Liban', 'Le Mali expulse l'ambassadeur de France':
+    fr_core_news_md hangs a narrative present on its subject as a modifier and makes the object a
+    complement of the subject (or the root). Give the verb its clause back: the noun it modifies is
+    its subject, the bare noun after it its object."""
+    if lang != "fr":
+        return tokens
+    for verb in tokens:
+        subject = tokens[verb.head]
+        if verb.dep not in ("amod", "acl") or verb.head == verb.i or subject.i > verb.i or \
+                subject.pos not in ("NOUN", "PROPN") or subject.dep not in ("ROOT", "nsubj") or \
+                verb.pos not in ("VERB", "ADJ", "PRON") or not present_tense_verb(verb, verbs):
+            continue
+        if any(t.pos not in ("ADJ", "DET") and t.head == subject.i for t in tokens[subject.i + 1:verb.i]):
+            continue  # "le président de la Russie expulse": too tangled to repair safely
+        fixed = list(tokens)
+        root = verb.i if subject.dep == "ROOT" else subject.head
+        fixed[verb.i] = replace(verb, head=verb.i, dep="ROOT", pos="VERB")
+        fixed[subject.i] = replace(subject, head=verb.i, dep="nsubj")
+        if subject.dep == "nsubj" and root != verb.i and tokens[root].i > verb.i:
+            # "Le Mali expulse l'ambassadeur": the root noun was the object
+            fixed[root] = replace(tokens[root], head=verb.i, dep="obj")
+            for t in tokens:
+                if t.head == root and t.i != root and t.dep == "punct":
+                    fixed[t.i] = replace(t, head=verb.i)
+        else:
+            has_object = False
+            for t in tokens[verb.i + 1:]:
+                if t.head != subject.i or t.dep not in ("nmod", "appos", "obj", "punct", "conj"):
+                    continue
+                if t.dep == "punct":
+                    fixed[t.i] = replace(t, head=verb.i)
+                elif t.case is None and not has_object and t.pos in ("NOUN", "PROPN"):
+                    fixed[t.i] = replace(t, head=verb.i, dep="obj")
+                    has_object = True
+                elif t.case is not None:
+                    fixed[t.i] = replace(t, head=verb.i, dep="obl")
+        return tuple(fixed)
+    return tokens
+
+
 class View:
     """Index over one sentence's tokens: children, subtrees, and argument lookups."""
 
-    def __init__(self, sentence: ParsedSentence):
+    def __init__(self, sentence: ParsedSentence, verbs: Container[str] = frozenset()):
         self.sentence = sentence
         self.tokens = hoist_from_time_words(
-            object_after_recipient(subject_from_adjunct(join_stray_subject(sentence.tokens), sentence.lang)),
+            object_after_recipient(subject_from_adjunct(join_stray_subject(
+                verb_from_modifier(sentence.tokens, sentence.lang, verbs)), sentence.lang)),
             sentence.lang)
         self._kids: dict[int, list[int]] = defaultdict(list)
         for tok in self.tokens:
