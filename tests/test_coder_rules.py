@@ -317,6 +317,9 @@ CASES = [
     ("fr", "L'armée israélienne bombarde le sud du Liban.", {("ISRMIL", "LBN", "195")}, set()),
     ("fr", "Le Mali expulse l'ambassadeur de France.", {("MLI", "FRAGOV", "174")}, set()),
     ("fr", "La Russie pilonne Kharkiv.", {("RUS", "UKR", "194")}, set()),
+    # Brussels acting is the EU; named as a place it is Belgium's capital
+    ("fr", "Bruxelles a imposé des droits de douane sur les véhicules chinois.", {("IGOEUR", "CHN", "163")}, set()),
+    ("en", "Farmers blocked roads around Brussels with tractors during an EU summit.", set(), {("IGOEURAGR", None, "144")}),
     # offering concessions is an intent to yield, like every other offer
     ("en", "Russia offered concessions to Japan on the disputed islands.",
      {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),
