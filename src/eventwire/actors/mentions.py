@@ -66,6 +66,7 @@ class References:
     bare_name_prepositions: frozenset[str] = frozenset()
     stance_prefixes: frozenset[str] = frozenset()
     base_suffixes: frozenset[str] = frozenset()
+    place_only_prepositions: frozenset[str] = frozenset()
     capitalised_demonyms: bool = False
 
 
@@ -94,6 +95,7 @@ def load_references(lang: str) -> References:
         stance_prefixes=frozenset(w.lower() for w in data.get("stance_prefixes", [])),
         capitalised_demonyms=bool(data.get("capitalised_demonyms", False)),
         base_suffixes=frozenset(w.lower() for w in data.get("base_suffixes", [])),
+        place_only_prepositions=frozenset(w.lower() for w in data.get("place_only_prepositions", [])),
     )
 
 
@@ -198,7 +200,7 @@ def lexicon_atom(tokens: tuple[Token, ...], keys: tuple[str, ...], i: int, lexic
         surface = "".join(t.text for t in tokens[i:end])
         following = tokens[end] if end < len(tokens) else None
         found = tuple(e for e in lexicon.lookup(key, surface) if capitalised_enough(e, tokens[i], following, refs)
-                      and not bare_institution_name(e, tokens, i, end, refs))
+                      and not bare_institution_name(e, tokens, i, end, refs) and not seat_as_place(e, tokens, i, refs))
         if found:
             best = make_atom(i, end, found)  # keep growing: the longest match wins
     skipping = role_skipping_adjectives(tokens, keys, i, lexicon)
@@ -214,6 +216,12 @@ def bare_institution_name(entry: Entry, tokens: tuple[Token, ...], start: int, e
     if entry.kind != "role" or not entry.country or len(words) != 1 or not tokens[start].text[:1].isupper():
         return False
     return start > 0 and tokens[start - 1].pos == "ADP" and tokens[start - 1].text.lower() in refs.bare_name_prepositions
+
+
+def seat_as_place(entry: Entry, tokens: tuple[Token, ...], start: int, refs: References) -> bool:
+    """'Il pleuvait sur Bruxelles', 'flew over Moscow': after a preposition that only places things,
+    a seat of power is the city, not the government it often stands for."""
+    return entry.kind == "metonym" and start > 0 and tokens[start - 1].text.lower() in refs.place_only_prepositions
 
 
 def capitalised_enough(entry: Entry, first: Token, following: Token | None = None,
