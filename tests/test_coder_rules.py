@@ -320,6 +320,12 @@ CASES = [
     # Brussels acting is the EU; named as a place it is Belgium's capital
     ("fr", "Bruxelles a imposé des droits de douane sur les véhicules chinois.", {("IGOEUR", "CHN", "163")}, set()),
     ("en", "Farmers blocked roads around Brussels with tractors during an EU summit.", set(), {("IGOEURAGR", None, "144")}),
+    # an intent noun before an infinitive makes it intended, and the bare intent gives way to it;
+    # admitting one's act is a claim, not a recognition; not ruling out is not refusing
+    ("en", "India expressed a desire to improve ties with China.", {("IND", "CHN", "032")}, {("IND", "CHN", "030")}),
+    ("fr", "L'armée malienne a reconnu avoir tué dix civils lors du raid.", {("MLIMIL", "MLICVL", "015")},
+     {("MLIMIL", "MLICVL", "054")}),
+    ("fr", "La France n'a pas exclu de rencontrer l'Iran.", set(), {("FRA", "IRN", "125")}),
     # offering concessions is an intent to yield, like every other offer
     ("en", "Russia offered concessions to Japan on the disputed islands.",
      {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),

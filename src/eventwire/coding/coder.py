@@ -317,10 +317,13 @@ def find_events(view: View, actors: SentenceActors, resources: CoderResources) -
             found.extend(events)
     found.extend(demands(view, actors, found))
     found.extend(permissions(view, actors, found))
-    found.extend(claims_of_own_acts(view, actors, found))
+    claims = claims_of_own_acts(view, actors, found)
+    claimed_by = {c.predicate for c in claims}
+    # "a reconnu avoir tué dix civils": the claiming verb's own lexicon reading (recognition) gives way
+    found = [f for f in found if f.predicate not in claimed_by] + claims
     found = demand_clauses(view, actors, found)
     found = specific_appeals(found)
-    found = specific_demands_only(found)
+    found = specific_codes_only(found)
     found = obligations_are_not_acts(view, found)
     found.extend(unlexicalised_demands(view, actors, found))
     found = wishes_for_others(view, actors, found)
@@ -601,13 +604,18 @@ def demand_content_clause(view: View, item: Found) -> Token | None:
     return None
 
 
-def specific_demands_only(found: list[Found]) -> list[Found]:
-    """'reiterated its demand that Israel ease restrictions': the noun's bare demand (100) says less
-    than the demand the clause spells out (1051), so the pair keeps only the latter."""
-    def pair(f: Found) -> tuple:
-        return f.source.code, f.target.code if f.target else None
-    specific = {pair(f) for f in found if f.code.startswith("10") and f.code != "100"}
-    return [f for f in found if f.code != "100" or pair(f) not in specific]
+# the bare code of a root that a more precise code of the same root makes redundant
+BARE_CODES = {"100": "10", "030": "03", "020": "02"}
+
+
+def specific_codes_only(found: list[Found]) -> list[Found]:
+    """'reiterated its demand that Israel ease restrictions', 'expressed a desire to improve ties':
+    the noun's bare demand or intent (100, 030) says less than the one its clause spells out (1051,
+    032), so the pair keeps only the latter."""
+    def key(f: Found) -> tuple:
+        return f.source.code, f.target.code if f.target else None, f.code[:2]
+    specific = {key(f) for f in found if f.code not in BARE_CODES}
+    return [f for f in found if f.code not in BARE_CODES or key(f) not in specific]
 
 
 def wishes_for_others(view: View, actors: SentenceActors, found: list[Found]) -> list[Found]:

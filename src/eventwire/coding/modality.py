@@ -275,6 +275,8 @@ def modality_of(view: View, i: int, lang: str) -> Modality:
             # what X allows Y to do is permitted, not done: the permission is the event (08)
             return Modality("hypothetical", governor=gov.i)
         if names & words.refusal:
+            if is_negated(view, gov.i, words):
+                return Modality("hypothetical", governor=gov.i)  # "n'a pas exclu de se rendre": not refused, not decided
             return Modality("asserted", "refusal", governor=gov.i)
         if names & words.threat:
             return Modality("asserted", "threat", governor=gov.i)
