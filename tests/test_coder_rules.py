@@ -326,6 +326,10 @@ CASES = [
     ("fr", "L'armée malienne a reconnu avoir tué dix civils lors du raid.", {("MLIMIL", "MLICVL", "015")},
      {("MLIMIL", "MLICVL", "054")}),
     ("fr", "La France n'a pas exclu de rencontrer l'Iran.", set(), {("FRA", "IRN", "125")}),
+    # an agentless passive arrest, expulsion or sentence is the act of the state where it happens
+    ("fr", "Trois opposants ont été arrêtés lundi à Conakry.", {("GINGOV", "GINOPP", "173")}, set()),
+    ("en", "A French journalist was arrested in Iran.", {("IRNGOV", "FRAMED", "173")}, set()),
+    ("en", "A Canadian missionary was arrested in Lebanon.", set(), {("LBNGOV", "LBN", "173")}),
     # offering concessions is an intent to yield, like every other offer
     ("en", "Russia offered concessions to Japan on the disputed islands.",
      {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),

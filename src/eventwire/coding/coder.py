@@ -929,6 +929,10 @@ def code_verb(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
                 and not accidental(view):
             # "a été assassiné mercredi", "tuée par un assaillant": nobody the lexicon knows did it
             sources = (implied_actor(None, "UAF", "unnamed"),)
+        if not sources and pattern.code[:2] == "17" and view.is_passive(tok.i) and tok.dep in MAIN_CLAUSE:
+            # "trois opposants ont été arrêtés à Conakry", "was detained in Iran": arrests, expulsions
+            # and sentences are the acts of the state where they happen (its country is settled from the place)
+            sources = (implied_actor(None, "GOV", "state"),)
         if not sources:
             return []
         if len(sources) > 1 and acts_on_one_another(view, tok):
@@ -1184,6 +1188,9 @@ def settle_unknown_countries(event: Event, sentence_states: tuple[str, ...] = ()
     new_source = localised(new_source, event)
     new_target = localised(new_target, event) if new_target is not None else None
     non_state = new_source.role in NON_STATE_ROLES
+    if new_target is not None and new_source.how == "state" and new_target.role is None \
+            and new_target.country == new_source.country:
+        new_target = None  # "was arrested in Lebanon": the state acts in its country, not on it
     if new_target is None and event.place and event.place.country \
             and (event.root in PLACE_TARGET_ROOTS or event.cameo in PLACE_TARGET_CODES) \
             and (event.place.country != new_source.country or non_state) and event.place.method != "dateline":
