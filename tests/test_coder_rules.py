@@ -330,6 +330,12 @@ CASES = [
     ("fr", "Trois opposants ont été arrêtés lundi à Conakry.", {("GINGOV", "GINOPP", "173")}, set()),
     ("en", "A French journalist was arrested in Iran.", {("IRNGOV", "FRAMED", "173")}, set()),
     ("en", "A Canadian missionary was arrested in Lebanon.", set(), {("LBNGOV", "LBN", "173")}),
+    # a subjectless opening ('Après avoir signé …,', 'Ayant rencontré …,') shares the main clause's subject,
+    # and two roles across a comma are two people
+    ("fr", "Après avoir signé un accord de défense avec Paris, le président ivoirien a regagné Abidjan.",
+     {("CIVGOV", "FRAGOV", "057")}, set()),
+    ("fr", "Ayant rencontré la veille le président égyptien, le secrétaire d'Etat américain s'est rendu à Doha.",
+     {("USAGOV", "EGYGOV", "040"), ("USAGOV", "QATGOV", "042")}, {("EGYGOV", "QAT", "042"), ("EGYGOV", "QATGOV", "042")}),
     # offering concessions is an intent to yield, like every other offer
     ("en", "Russia offered concessions to Japan on the disputed islands.",
      {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),

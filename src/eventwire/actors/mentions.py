@@ -369,8 +369,9 @@ def gap_allowed(gap: list[str], group: list[Atom], atom: Atom, refs: References)
         # an article opens a new noun phrase
         return not (gap and group[-1].kind in ("name", "metonym", "igo", "group") and atom.kind == "role")
     if words == [","]:
-        # apposition: "Sergueï Lavrov, ministre russe" / "le ministre, Sergueï Lavrov"
-        return atom.kind in ("role", "person", "name-run") and has_agent
+        # apposition: "Sergueï Lavrov, ministre russe" / "le ministre, Sergueï Lavrov"; two roles
+        # across a comma are two people ("le président égyptien, le secrétaire d'Etat américain …")
+        return atom.kind in ("role", "person", "name-run") and has_agent and not (atom.kind == "role" and "role" in kinds)
     if atom.kind == "role" and group[-1].kind in ("adj", "name", "demonym") and " ".join(gap) in refs.led_links:
         return True  # "Saudi-led forces", "Vietnamese-led troops": the leading country's force
     if has_agent and " ".join(gap) in refs.ruling_links and atom.kind in ("name", "metonym"):

@@ -203,14 +203,42 @@ def verb_from_modifier(tokens: tuple[Token, ...], lang: str, verbs: Container[st
     return tokens
 
 
+def main_clause_after_opening(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """'Après avoir signé un accord avec Paris, le président ivoirien a regagné Abidjan', 'Ayant
+    rencontré le président égyptien, le secrétaire d'Etat s'est rendu à Doha': the parser makes the
+    subjectless opening the root and hangs the main clause under it. The clause after the comma
+    that has its own subject is the main one; the opening is its adjunct (and shares its subject)."""
+    root = next((t for t in tokens if t.head == t.i), None)
+    if root is None or root.pos != "VERB" or any(t.head == root.i and t.dep in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS
+                                                  for t in tokens if t.i != root.i):
+        return tokens
+    opening = tokens[:root.i]
+    if not opening or not all(t.dep in ("mark", "aux:tense", "aux", "case", "advmod") for t in opening) and root.i > 0:
+        return tokens
+    comma = next((t for t in tokens[root.i + 1:] if t.text == ","), None)
+    if comma is None:
+        return tokens
+    main = next((t for t in tokens[comma.i + 1:] if t.pos in ("VERB", "AUX") and t.dep != "ROOT"
+                 and any(k.head == t.i and k.dep in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS and k.i > comma.i for k in tokens)), None)
+    if main is None:
+        return tokens
+    fixed = list(tokens)
+    fixed[main.i] = replace(main, head=main.i, dep="ROOT")
+    fixed[root.i] = replace(root, head=main.i, dep="advcl")
+    for t in tokens:
+        if t.head == root.i and t.i > comma.i and t.i != main.i:
+            fixed[t.i] = replace(t, head=main.i)  # the final full stop and what follows belong to the main clause
+    return tuple(fixed)
+
+
 class View:
     """Index over one sentence's tokens: children, subtrees, and argument lookups."""
 
     def __init__(self, sentence: ParsedSentence, verbs: Container[str] = frozenset()):
         self.sentence = sentence
         self.tokens = hoist_from_time_words(
-            object_after_recipient(subject_from_adjunct(join_stray_subject(
-                verb_from_modifier(sentence.tokens, sentence.lang, verbs)), sentence.lang)),
+            object_after_recipient(subject_from_adjunct(join_stray_subject(main_clause_after_opening(
+                verb_from_modifier(sentence.tokens, sentence.lang, verbs))), sentence.lang)),
             sentence.lang)
         self._kids: dict[int, list[int]] = defaultdict(list)
         for tok in self.tokens:
