@@ -336,6 +336,14 @@ CASES = [
      {("CIVGOV", "FRAGOV", "057")}, set()),
     ("fr", "Ayant rencontré la veille le président égyptien, le secrétaire d'Etat américain s'est rendu à Doha.",
      {("USAGOV", "EGYGOV", "040"), ("USAGOV", "QATGOV", "042")}, {("EGYGOV", "QAT", "042"), ("EGYGOV", "QATGOV", "042")}),
+    # clashes that 'opposed' a crowd to the police, even with the police hung on the crowd: the crowd
+    # riots, the police represses; a named holder does what its decision or wish says
+    ("fr", "Des heurts ont opposé des manifestants aux forces de l'ordre à Dakar.",
+     {("SENCVL", "SENCOP", "145"), ("SENCOP", "SENCVL", "175")}, {("SENCOP", "SENCVL", "145")}),
+    ("fr", "Washington et Pékin ont convenu de reprendre le dialogue militaire.",
+     {("USAGOV", "CHNGOV", "036"), ("CHNGOV", "USAGOV", "036")}, set()),
+    ("fr", "Moscou a désapprouvé la volonté de la Finlande d'adhérer à l'OTAN.", {("FIN", "IGONAT", "032")},
+     {("RUSGOV", "IGONAT", "032")}),
     # offering concessions is an intent to yield, like every other offer
     ("en", "Russia offered concessions to Japan on the disputed islands.",
      {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),

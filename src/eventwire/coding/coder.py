@@ -1090,7 +1090,11 @@ def opposed_parties(view: View, actors: SentenceActors, tok: Token) -> tuple[Act
     if head is None or tok.dep not in ("nsubj", "nsubj:pass") or head.lemma not in syntax_words(lang, "opposing_verbs"):
         return ()
     members: list[Actor] = []
-    sides = [view.objects(head.i)] + [view.obliques(head.i, p) for p in syntax_words(lang, "opposing_prepositions")]
+    prepositions = syntax_words(lang, "opposing_prepositions")
+    objects = view.objects(head.i)
+    # "ont opposé des manifestants aux forces de l'ordre": the parser may hang the second side on the first
+    sides = [objects] + [view.obliques(head.i, p) for p in prepositions] + \
+        [view.obliques(o.i, p) for o in objects for p in prepositions]
     for slot in sides:
         for member in slot:
             members.extend(actors.actors_for(member))

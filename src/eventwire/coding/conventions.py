@@ -66,7 +66,7 @@ UNIDENTIFIED_VIOLENCE = {"190": "1823"}
 CROWD_VIOLENCE = {"1712": "145", "190": "145"}
 CROWD_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU"})
 # ... while the police or army clashing with a crowd represses it violently (175)
-REPRESSION = {"190": "175"}
+REPRESSION = {"190": "175", "145": "175"}
 SECURITY_ROLES = frozenset({"COP", "MIL"})
 
 

@@ -72,7 +72,7 @@ def subject_from_adjunct(tokens: tuple[Token, ...], lang: str) -> tuple[Token, .
             continue
         if any(t.head == verb.i and t.dep in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS + ("expl:subj",) for t in tokens):
             continue
-        stray = next((t for t in tokens[:verb.i] if t.head == verb.i and t.dep == "obl:mod" and t.case is None
+        stray = next((t for t in tokens[:verb.i] if t.head == verb.i and t.dep in ("obl:mod", "dep") and t.case is None
                       and t.pos in ("NOUN", "PROPN") and t.lemma.lower() not in words), None)
         if stray is not None:
             fixed[stray.i] = replace(stray, dep="nsubj")
@@ -347,7 +347,13 @@ class View:
             if head.pos == "NOUN" and tok.dep not in ("acl",):
                 return []
             if head.pos == "NOUN":
-                # "a annoncé son intention d'accorder un prêt": whoever holds the intention acts
+                # "la décision de la Gambie de rouvrir la frontière": the noun's named holder acts ...
+                holder = next((k for k in self.children(head.i) if k.i < i and k.pos == "PROPN" and
+                               (k.dep == "nmod:poss" or k.dep == "nmod" and k.case in ("de", "of"))), None) \
+                    if head.lemma.lower() in syntax_words(self.sentence.lang, "holder_nouns") else None
+                if holder is not None:
+                    return [holder]
+                # ... else "a annoncé son intention d'accorder un prêt": whoever holds the intention acts
                 governor = self.head(head.i)
                 if governor is not None and head.dep in ("obj", "dobj", "obl:arg", "obl") and governor.pos in ("VERB", "AUX"):
                     return self.subjects(governor.i, depth + 1)
