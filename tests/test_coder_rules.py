@@ -344,6 +344,24 @@ CASES = [
      {("USAGOV", "CHNGOV", "036"), ("CHNGOV", "USAGOV", "036")}, set()),
     ("fr", "Moscou a désapprouvé la volonté de la Finlande d'adhérer à l'OTAN.", {("FIN", "IGONAT", "032")},
      {("RUSGOV", "IGONAT", "032")}),
+    # review cases: an adjective is no narrative present where the sentence has its verb; a number
+    # range is no score; a vetoed resolution is not the vetoer's condemnation; 'its troops' are the
+    # claimant's own; weapons and one's own troops give or get no permission; 'pression sur Pékin' names China;
+    # the condition 'à moins que' introduces has not happened
+    ("fr", "Un affrontement violent a opposé l'armée malienne aux rebelles.",
+     {("MLIMIL", "MLIREB", "190")}, set()),
+    ("en", "Egyptian police arrested 10-15 activists who played a role in the protest.", {("EGYCOP", "EGYCVL", "173")}, set()),
+    ("en", "Russia vetoed a Security Council resolution condemning its invasion of Ukraine.", {("RUS", "IGOUNO", "129")},
+     {("RUS", "UKR", "111")}),
+    ("en", "Israel claimed its troops killed 20 militants in Gaza.", {("ISR", "PSEREB", "015")},
+     {("ISR", "PSEMIL", "112")}),
+    ("en", "US weapons enabled Ukraine to strike Russian bases.", set(), {("USA", "UKR", "086")}),
+    ("en", "Kenya will allow its troops to stay in Somalia.", set(), {("KEN", "KENMIL", "0351")}),
+    ("fr", "Les États-Unis ont fait pression sur Pékin pour libérer les détenus.", {("USA", "CHNGOV", "170")}, set()),
+    ("fr", "Israël frappera le Liban à moins que le Hezbollah se retire.", {("ISR", "LBN", "1384")},
+     {("LBNREB", None, "0874")}),
+    ("fr", "Les bombardements russes ont tué douze civils ukrainiens.", {("RUSMIL", "UKRCVL", "190")},
+     {("RUSMIL", "UKRCVL", "175")}),
     # offering concessions is an intent to yield, like every other offer
     ("en", "Russia offered concessions to Japan on the disputed islands.",
      {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),

@@ -67,6 +67,8 @@ class References:
     stance_prefixes: frozenset[str] = frozenset()
     base_suffixes: frozenset[str] = frozenset()
     place_only_prepositions: frozenset[str] = frozenset()
+    overhead_prepositions: frozenset[str] = frozenset()
+    overhead_verbs: frozenset[str] = frozenset()
     capitalised_demonyms: bool = False
 
 
@@ -96,6 +98,8 @@ def load_references(lang: str) -> References:
         capitalised_demonyms=bool(data.get("capitalised_demonyms", False)),
         base_suffixes=frozenset(w.lower() for w in data.get("base_suffixes", [])),
         place_only_prepositions=frozenset(w.lower() for w in data.get("place_only_prepositions", [])),
+        overhead_prepositions=frozenset(w.lower() for w in data.get("overhead_prepositions", [])),
+        overhead_verbs=frozenset(w.lower() for w in data.get("overhead_verbs", [])),
     )
 
 
@@ -221,7 +225,15 @@ def bare_institution_name(entry: Entry, tokens: tuple[Token, ...], start: int, e
 def seat_as_place(entry: Entry, tokens: tuple[Token, ...], start: int, refs: References) -> bool:
     """'Il pleuvait sur Bruxelles', 'flew over Moscow': after a preposition that only places things,
     a seat of power is the city, not the government it often stands for."""
-    return entry.kind == "metonym" and start > 0 and tokens[start - 1].text.lower() in refs.place_only_prepositions
+    if entry.kind != "metonym" or start == 0:
+        return False
+    before = tokens[start - 1].text.lower()
+    if before in refs.place_only_prepositions:
+        return True
+    # 'sur'/'over' also mark pressure and criticism ('faire pression sur Pékin'): a place only under
+    # a verb of weather or flight ('il pleuvait sur Bruxelles', 'drones flew over Moscow')
+    root = next((t for t in tokens if t.head == t.i), None)
+    return before in refs.overhead_prepositions and root is not None and root.lemma.lower() in refs.overhead_verbs
 
 
 def capitalised_enough(entry: Entry, first: Token, following: Token | None = None,

@@ -22,7 +22,7 @@ from .locating import Locator
 from .conventions import (CIVIL_RESTRICTIONS, CROWD_ROLES, STATE_ROLES, attempted, code_for_agent, code_for_settled,
                           implied_actor, localised, mass_killing, own_government, protest_code, solo_exercise)
 from .modality import Modality, forms, modality_of, modality_words, purpose_governor
-from .syntax import View, quantifier_heads, syntax_words
+from .syntax import View, quantifier_heads, syntax_words, worded_by_document
 from .tables import appeal_code, demand_code, describe, intent_code, refusal_code, threat_code
 
 
@@ -273,13 +273,13 @@ def remember_main_subject(view: View, actors: SentenceActors, ctx: DocumentConte
 
 # ------------------------------------------------------------------ finding events
 
-SCORE = re.compile(r"(?<![\d.,])\d{1,3} ?(?:[-–]|à) ?\d{1,3}(?![\d.,%])")
+SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")
 
 
 def non_political(view: View) -> bool:
     """Sport, weather, markets: 'Germany and Spain meet in the quarter-final' is not diplomacy, nor
     is 'Brazil beat Argentina 3-1'. A stadium or the Olympics is sport only with a contest in the
-    sentence: a competition verb or a score."""
+    sentence: a competition verb followed by a score."""
     cue_words = modality_words(view.sentence.lang)
     words = {t.text.lower() for t in view.tokens} | {t.lemma.lower() for t in view.tokens}
     text = view.sentence.text.lower()
@@ -289,9 +289,23 @@ def non_political(view: View) -> bool:
 
     if said(cue_words.non_political):
         return True
-    contest = bool(words & cue_words.competition)
-    score = SCORE.search(text) is not None
-    return contest and score or said(cue_words.venues) and (contest or score)
+    return scored_contest(view, cue_words) or said(cue_words.venues) and bool(words & cue_words.competition)
+
+
+def scored_contest(view: View, cue_words) -> bool:
+    """'beat Argentina 3-1', 'a battu l'Espagne 2 à 0': a competition verb with a score a few words
+    after it; a range elsewhere ('arrested 10-15 activists', 'les 12-13 juin') is no score."""
+    tokens = view.tokens
+    for i, tok in enumerate(tokens):
+        if tok.lemma.lower() not in cue_words.competition and tok.text.lower() not in cue_words.competition:
+            continue
+        window = tokens[i + 1:i + 6]
+        for j, near in enumerate(window):
+            joined = near.text.isdigit() and j + 2 < len(window) and window[j + 1].text.lower() in cue_words.score_joiners \
+                and window[j + 2].text.isdigit()
+            if SCORE.match(near.text) or joined:
+                return True
+    return False
 
 
 def find_events(view: View, actors: SentenceActors, resources: CoderResources) -> list[Found]:
@@ -517,9 +531,11 @@ def permissions(view: View, actors: SentenceActors, found: list[Found]) -> list[
         allowed_tokens = view.own_subjects(clauses[0].i) or view.objects(tok.i) or \
             [k for k in view.children(tok.i) if k.dep in ("iobj", "obl:arg")]
         allowed = tuple(dict.fromkeys(a for t in allowed_tokens for a in actors.actors_for(t, acting=False)))
-        sources = tuple(a for s in view.subjects(tok.i) for a in actors.actors_for(s))
+        sources = tuple(a for s in view.subjects(tok.i) for a in actors.actors_for(s) if not actors.is_instrument(a))
         for source in sources:
-            targets = tuple(a for a in allowed if a.code != source.code)
+            # letting one's own organs act ("allowed its troops to stay") yields to nobody
+            targets = tuple(a for a in allowed if a.code != source.code and not
+                            (a.role in STATE_ROLES and a.country in (source.country, None)))
             if not targets:
                 continue
             foreign = any(a.code.startswith(("IGO", "NGO")) or (a.country and source.country and a.country != source.country)
@@ -546,12 +562,15 @@ def claims_of_own_acts(view: View, actors: SentenceActors, found: list[Found]) -
                 break
             if forms(head) & words.claiming:
                 speakers = [a for s in view.subjects(head.i) for a in actors.actors_for(s)]
-                if item.source.code in {a.code for a in speakers}:
-                    result.append(addressed(view, head, item.source, item.target, "015", "claim", item.predicate))
-                elif forms(head) & words.accusation and head.i not in judged:
+                own = [a for a in speakers if a.code == item.source.code or
+                       (a.country and item.source.country in (a.country, None))]  # "its troops" are its own
+                if own:
+                    claimant = item.source if item.source.country else own[0]  # "its troops": the speaker's
+                    result.append(addressed(view, head, claimant, item.target, "015", "claim", item.predicate))
+                elif forms(head) & words.accusation and head.i not in judged and item.source.country:
                     # "Russia claimed that Ukraine had attacked Belgorod": an accusation, the attack alleged
                     result.extend(addressed(view, head, speaker, item.source, "112", "accusation", item.predicate)
-                                  for speaker in speakers if speaker.country != item.source.country)
+                                  for speaker in speakers if speaker.country)
                     judged.add(head.i)
                 break
             current = head
@@ -587,7 +606,7 @@ def demand_clauses(view: View, actors: SentenceActors, found: list[Found]) -> li
         if acts:
             result.extend(replace(item, target=act.source, code=demand_code(act.pattern.code)) for act in acts)
         else:
-            result.extend([replace(item, target=doer, code="100") for doer in doers] or [item])
+            result.extend([replace(item, target=doer) for doer in doers] or [item])
     return result
 
 
@@ -605,7 +624,7 @@ def demand_content_clause(view: View, item: Found) -> Token | None:
 
 
 # the bare code of a root that a more precise code of the same root makes redundant
-BARE_CODES = {"100": "10", "030": "03", "020": "02"}
+BARE_CODES = frozenset({"100", "030", "020"})
 
 
 def specific_codes_only(found: list[Found]) -> list[Found]:
@@ -613,7 +632,7 @@ def specific_codes_only(found: list[Found]) -> list[Found]:
     the noun's bare demand or intent (100, 030) says less than the one its clause spells out (1051,
     032), so the pair keeps only the latter."""
     def key(f: Found) -> tuple:
-        return f.source.code, f.target.code if f.target else None, f.code[:2]
+        return f.source.code, f.target.code if f.target else None, f.code[:2], f.modality.kind
     specific = {key(f) for f in found if f.code not in BARE_CODES}
     return [f for f in found if f.code not in BARE_CODES or key(f) not in specific]
 
@@ -684,12 +703,16 @@ def drop_governors(found: list[Found]) -> list[Found]:
 
 JUDGING_ROOTS = ("11", "12")
 HARMFUL_ROOTS = ("15", "16", "17", "18", "19", "20")
+# acts only a state in power does where they happen (arrests, expulsions, bans): with no agent
+# named, the country they were done in did them; a killing in Gaza may be anybody's
+STATE_ACT_ROOTS = ("15", "16", "17")
 
 
 def blamed_for_the_act(view: View, actors: SentenceActors, lexicon: EventLexicon, item: Found) -> Found:
     """'Paris a condamné l'arrestation d'un chercheur français en Iran', 'condemned the killing of
     two journalists by the militia': what is condemned is the act, so the target is whoever did it
     (its 'par/by' agent or possessor) or, unnamed, the state where it was done, not its victim."""
+    # only lexicon readings (a rule name) say which slot holds what is judged; rule-made events do not
     if not item.pattern.rule or item.code[:2] not in JUDGING_ROOTS or "obj" not in item.pattern.target[:1]:
         return item
     for obj in view.objects(item.predicate):
@@ -698,7 +721,8 @@ def blamed_for_the_act(view: View, actors: SentenceActors, lexicon: EventLexicon
             continue
         agents = named_in_phrase(view, actors, obj, "agent_prepositions") or \
             actors_for_slots(view, actors, obj, ("poss",), None) or tuple(actors.adjective_target(obj)) or \
-            tuple(a for a in named_in_phrase(view, actors, obj, "done_in") if a.role is None)
+            (tuple(a for a in named_in_phrase(view, actors, obj, "done_in") if a.role is None)
+             if any(p.code[:2] in STATE_ACT_ROOTS for p in patterns) else ())
         agents = tuple(a for a in agents if a.code != item.source.code)
         if agents:
             return replace(item, target=agents[0])
@@ -712,7 +736,7 @@ def named_in_phrase(view: View, actors: SentenceActors, noun: Token, key: str) -
     for i in sorted(view.subtree(noun.i)):
         tok = view.tok(i)
         if tok.case in prepositions:
-            found = tuple(a for a in actors.actors_in_np(tok) if a.country or a.code.startswith(("IGO", "NGO", "IMG")))
+            found = actors.actors_in_np(tok)
             if found:
                 return found
     return ()
@@ -946,11 +970,12 @@ def code_verb(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
 
 def worded_by_a_document(view: View, tok: Token) -> bool:
     """'a adopté une résolution condamnant la Géorgie', 'issued a statement urging Russia to …': a
-    document's present participle says what its author does (the author is found through the verb
-    that issues the document)."""
-    head = view.head(tok.i)
-    return head is not None and present_participle(tok) and \
-        head.lemma.lower() in syntax_words(view.sentence.lang, "document_nouns")
+    document's present participle says what its author does, when the verb over the document issues
+    it ('vetoed a resolution condemning its invasion' is not Russia condemning)."""
+    document = view.head(tok.i)
+    issuer = view.head(document.i) if document is not None else None
+    return document is not None and issuer is not None and worded_by_document(tok, document, view.sentence.lang) \
+        and issuer.lemma.lower() in syntax_words(view.sentence.lang, "issuing_verbs")
 
 
 def circumstance(view: View, tok: Token) -> bool:
@@ -1199,9 +1224,7 @@ def settle_unknown_countries(event: Event, sentence_states: tuple[str, ...] = ()
             and (event.root in PLACE_TARGET_ROOTS or event.cameo in PLACE_TARGET_CODES) \
             and (event.place.country != new_source.country or non_state) and event.place.method != "dateline":
         # "a débloqué une aide au Mozambique", "struck targets in Syria": the country acted upon
-        country = event.place.country
-        new_target = Actor(code=country, country=country, role=None, name=event.place.name,
-                           text=event.place.text or event.place.name, span=(0, 0), how="place")
+        new_target = place_actor(event.place)
     if new_target is None and event.root == "14" and not event.cameo.startswith("145"):
         new_target = protested_state(new_source, event)
     if new_target is None and event.cameo in SYMPATHY and event.place and event.place.country \
@@ -1213,10 +1236,10 @@ def settle_unknown_countries(event: Event, sentence_states: tuple[str, ...] = ()
         new_target = implied_actor(new_source.country, "CVL", "implied")
     if new_target is not None and new_target.code == new_source.code:
         new_target = None
-    if new_source is source and new_target is target:
+    code = code_for_settled(event.cameo, new_source, new_target)
+    if new_source is source and new_target is target and code == event.cameo:
         return event
     settled = replace(event, source=new_source, target=new_target)
-    code = code_for_settled(settled.cameo, new_source, new_target)
     return settled if code == settled.cameo else recoded(settled, code)
 
 
@@ -1231,9 +1254,14 @@ def protested_state(source: Actor, event: Event) -> Actor | None:
     protest in Beijing') protest the host state; anyone else, their own government."""
     place = event.place
     if place and place.country and source.country and place.country != source.country and place.method != "dateline":
-        return Actor(code=place.country, country=place.country, role=None, name=place.name,
-                     text=place.text or place.name, span=(0, 0), how="place")
+        return place_actor(place)
     return own_government(source)
+
+
+def place_actor(place) -> Actor:
+    """The state of the place where an event happened, standing as its target."""
+    return Actor(code=place.country, country=place.country, role=None, name=place.name,
+                 text=place.text or place.name, span=(0, 0), how="place")
 
 
 def transform_code(code: str, modality: Modality) -> str:

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from ..model import Token
 from ..resources import load_yaml
-from .syntax import View, syntax_words
+from .syntax import View, syntax_words, worded_by_document
 
 GOVERNOR_LINKS = ("xcomp", "advcl", "obl:arg", "obl", "acl", "ccomp", "csubj", "nmod", "obj", "conj", "dep")
 
@@ -40,6 +40,7 @@ class ModalityWords:
     warning: frozenset[str]
     unless: frozenset[str]
     claiming: frozenset[str]
+    score_joiners: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -59,7 +60,7 @@ def modality_words(lang: str) -> ModalityWords:
                          words("wish_governors"), words("content_marks"),
                          words("venue_cues"), words("competition_verbs"), words("permission_governors"),
                          words("warning_governors"), words("unless_marks"),
-                         words("claiming_verbs"))
+                         words("claiming_verbs"), words("score_joiners"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,22 +189,32 @@ def rejected_or_alleged(view: View, noun: Token, words) -> bool:
     return head is not None and bool(forms(head) & (words.refusal | words.accusation))
 
 
-def worded_by_document(tok: Token, head: Token, lang: str) -> bool:
-    """'a resolution condemning Georgia': what a document says, its author does."""
-    present = tok.feat("VerbForm") == "Ger" or (tok.feat("VerbForm") == "Part" and tok.feat("Tense") == "Pres")
-    return present and head.lemma.lower() in syntax_words(lang, "document_nouns")
-
-
 def perfect_infinitive(view: View, tok: Token) -> bool:
     """'a annoncé avoir ouvert une enquête', 'said to have met': done, not intended."""
     return any(k.dep.startswith("aux") and k.feat("VerbForm") == "Inf" and k.lemma in ("avoir", "être", "have")
                for k in view.children(tok.i))
 
 
+def is_the_condition(view: View, tok: Token, words: ModalityWords) -> bool:
+    """The clause an 'unless' / 'à moins que' introduces: what must happen, not what happened."""
+    head = view.head(tok.i)
+    marked = any(k.dep == "mark" and k.text.lower() in words.unless for k in view.children(tok.i))
+    hung = head is not None and any(m.text.lower() in words.unless for m in [head] + view.children(head.i, "fixed"))
+    return tok.dep in ("advcl", "ccomp") and (marked or hung)
+
+
 def unless_clause(view: View, tok: Token, words: ModalityWords) -> bool:
     """An 'unless …' / 'à moins que …' clause on the act: the act is held over another's head."""
-    return any(k.dep == "advcl" and any(m.dep == "mark" and m.text.lower() in words.unless for m in view.children(k.i))
-               for k in view.children(tok.i))
+    for mark in view.tokens:
+        if mark.text.lower() not in words.unless:
+            continue
+        # 'unless' marks its clause (advcl of the act); the French model hangs 'à moins (que)' on the act itself
+        head = view.head(mark.i)
+        while head is not None and head.i != tok.i and head.dep in ("fixed", "advcl", "ccomp", "advmod", "mark"):
+            head = view.head(head.i)
+        if head is not None and head.i == tok.i:
+            return True
+    return False
 
 
 def warns_of_own_act(view: View, clause: Token, words: ModalityWords) -> bool:
@@ -240,6 +251,8 @@ def modality_of(view: View, i: int, lang: str) -> Modality:
     warner = view.head(i)
     if tok.dep == "ccomp" and warner is not None and forms(warner) & words.warning and warns_of_own_act(view, tok, words):
         return Modality("asserted", "threat", governor=warner.i)  # "warned it would expel": a threat
+    if is_the_condition(view, tok, words):
+        return Modality("hypothetical")  # "… unless Kiev pays", "à moins que le Hezbollah se retire": the condition
     if (is_conditional(tok, view, words) or is_future(tok, view, words)) and unless_clause(view, tok, words):
         return Modality("asserted", "threat", governor=i)  # "may halt gas supplies unless Kiev pays": a threat
     if is_conditional(tok, view, words) and not future_in_the_past(view, tok, words):

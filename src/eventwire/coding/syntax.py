@@ -22,7 +22,7 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubj:pass", "csubj:pass")
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=128)
 def syntax_words(lang: str, key: str) -> frozenset[str]:
     """A word list from resources/{lang}/syntax.yaml."""
     return frozenset(str(w).lower() for w in load_yaml(lang, "syntax.yaml").get(key, []))
@@ -166,15 +166,21 @@ def verb_from_modifier(tokens: tuple[Token, ...], lang: str, verbs: Container[st
     """'L'armée israélienne bombarde le sud du Liban', 'Le Mali expulse l'ambassadeur de France':
     fr_core_news_md hangs a narrative present on its subject as a modifier and makes the object a
     complement of the subject (or the root). Give the verb its clause back: the noun it modifies is
-    its subject, the bare noun after it its object."""
+    its subject, the bare noun after it its object. One repair per sentence: a second one would
+    work on a tree the first has already changed."""
     if lang != "fr":
         return tokens
+    verbless = not any(t.pos in ("VERB", "AUX") for t in tokens)
     for verb in tokens:
         subject = tokens[verb.head]
         if verb.dep not in ("amod", "acl") or verb.head == verb.i or subject.i > verb.i or \
                 subject.pos not in ("NOUN", "PROPN") or subject.dep not in ("ROOT", "nsubj") or \
-                verb.pos not in ("VERB", "ADJ", "PRON") or not present_tense_verb(verb, verbs):
+                not present_tense_verb(verb, verbs):
             continue
+        if not (verb.pos == "VERB" or verb.pos in ("ADJ", "PRON") and verbless):
+            continue  # "un affrontement violent a opposé …": an adjective is a verb only where no verb is
+        if subject.dep == "nsubj" and tokens[subject.head].pos in ("VERB", "AUX"):
+            continue  # the sentence already has its verb: "la situation critique à Gaza inquiète l'ONU"
         if any(t.pos not in ("ADJ", "DET") and t.head == subject.i for t in tokens[subject.i + 1:verb.i]):
             continue  # "le président de la Russie expulse": too tangled to repair safely
         fixed = list(tokens)
@@ -229,6 +235,12 @@ def main_clause_after_opening(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
         if t.head == root.i and t.i > comma.i and t.i != main.i:
             fixed[t.i] = replace(t, head=main.i)  # the final full stop and what follows belong to the main clause
     return tuple(fixed)
+
+
+def worded_by_document(tok: Token, head: Token, lang: str) -> bool:
+    """'adopted a resolution condemning Georgia': a document's present participle states its content."""
+    present = tok.feat("VerbForm") == "Ger" or (tok.feat("VerbForm") == "Part" and tok.feat("Tense") == "Pres")
+    return present and head.lemma.lower() in syntax_words(lang, "document_nouns")
 
 
 class View:
