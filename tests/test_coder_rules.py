@@ -362,6 +362,8 @@ CASES = [
      {("LBNREB", None, "0874")}),
     ("fr", "Les bombardements russes ont tué douze civils ukrainiens.", {("RUSMIL", "UKRCVL", "190")},
      {("RUSMIL", "UKRCVL", "175")}),
+    # coordinated actors acting on what they share act on each other
+    ("fr", "Le Bénin et le Niger ont rouvert leur frontière commune.", {("BEN", "NER", "081"), ("NER", "BEN", "081")}, set()),
     # offering concessions is an intent to yield, like every other offer
     ("en", "Russia offered concessions to Japan on the disputed islands.",
      {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),

@@ -993,9 +993,14 @@ def community(actor: Actor) -> Actor:
 
 
 def acts_on_one_another(view: View, verb: Token) -> bool:
-    """'L'Arménie et l'Azerbaïdjan se sont mutuellement accusés', 'accused each other'."""
+    """'L'Arménie et l'Azerbaïdjan se sont mutuellement accusés', 'accused each other', 'reopened
+    their common border'."""
     markers = syntax_words(view.sentence.lang, "reciprocal_markers")
-    return any(k.text.lower() in markers for k in view.children(verb.i))
+    if any(k.text.lower() in markers for k in view.children(verb.i)):
+        return True
+    # "le Bénin et le Niger ont rouvert leur frontière commune": what they share, they act on together
+    shared = syntax_words(view.sentence.lang, "shared_markers")
+    return any(m.text.lower() in shared for o in view.objects(verb.i) for m in view.children(o.i))
 
 
 VIOLENT_ROOTS = ("18", "19", "20")
