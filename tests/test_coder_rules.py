@@ -364,6 +364,8 @@ CASES = [
      {("RUSMIL", "UKRCVL", "175")}),
     # coordinated actors acting on what they share act on each other
     ("fr", "Le Bénin et le Niger ont rouvert leur frontière commune.", {("BEN", "NER", "081"), ("NER", "BEN", "081")}, set()),
+    # a delivery is looked through to what is delivered
+    ("en", "Ukraine received a new delivery of Patriot missiles from Germany.", {("DEU", "UKR", "072")}, set()),
     # offering concessions is an intent to yield, like every other offer
     ("en", "Russia offered concessions to Japan on the disputed islands.",
      {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),
