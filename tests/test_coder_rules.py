@@ -366,6 +366,11 @@ CASES = [
     ("fr", "Le Bénin et le Niger ont rouvert leur frontière commune.", {("BEN", "NER", "081"), ("NER", "BEN", "081")}, set()),
     # a delivery is looked through to what is delivered
     ("en", "Ukraine received a new delivery of Patriot missiles from Germany.", {("DEU", "UKR", "072")}, set()),
+    # a security force reporting armed enemies killed, with no agent named, reports its own operation;
+    # its own losses are not its doing
+    ("fr", "Douze terroristes ont été neutralisés près de Gao, a indiqué l'armée malienne.", {("MLIMIL", "MLIREB", "190")}, set()),
+    ("en", "Twelve militants were killed near Gao, the army said.", {("MLIMIL", "MLIREB", "190")}, set()),
+    ("fr", "Deux soldats ont été tués près de Gao, a indiqué l'armée malienne.", set(), {("MLIMIL", "MLIMIL", "190")}),
     # offering concessions is an intent to yield, like every other offer
     ("en", "Russia offered concessions to Japan on the disputed islands.",
      {("RUS", "JPN", "035")}, {("RUS", "JPN", "080")}),

@@ -19,8 +19,9 @@ from ..model import Actor, Document, Event, ParsedSentence, Token, Trigger, cont
 from .dating import DocumentClock, date_event
 from .lexicon import EventLexicon, Pattern, load_event_lexicon
 from .locating import Locator
-from .conventions import (CIVIL_RESTRICTIONS, CROWD_ROLES, STATE_ROLES, attempted, code_for_agent, code_for_settled,
-                          implied_actor, localised, mass_killing, own_government, protest_code, solo_exercise)
+from .conventions import (CIVIL_RESTRICTIONS, CROWD_ROLES, SECURITY_ROLES, STATE_ROLES, attempted, code_for_agent,
+                          code_for_settled, implied_actor, localised, mass_killing, own_government, protest_code,
+                          solo_exercise)
 from .modality import Modality, forms, modality_of, modality_words, purpose_governor
 from .syntax import View, quantifier_heads, syntax_words, worded_by_document
 from .tables import appeal_code, demand_code, describe, intent_code, refusal_code, threat_code
@@ -923,6 +924,32 @@ def fallback_targets(view: View, actors: SentenceActors, predicate: Token, sourc
     return (found[0],) if found else ()
 
 
+ENEMY_ROLES = frozenset({"REB", "INS", "SEP", "UAF", "CRM"})
+
+
+def force_reporting_its_own_strike(view: View, actors: SentenceActors, tok: Token,
+                                   pattern: Pattern) -> tuple[Actor, ...]:
+    """'Douze terroristes ont été neutralisés près de Gao, a indiqué l'armée malienne', 'twelve
+    militants were killed, the army said': a security force reporting armed enemies killed with no
+    agent named reports its own operation. (Its own losses, 'deux soldats ont été tués', are not.)"""
+    victims = actors_for_slots(view, actors, tok, pattern.target)
+    if not victims or not all(v.role in ENEMY_ROLES for v in victims):
+        return ()
+    words = modality_words(view.sentence.lang)
+    tellers: list[Token] = []
+    head = view.head(tok.i)
+    if head is not None and tok.dep == "ccomp" and forms(head) & words.reporting:
+        tellers += view.subjects(head.i)
+    for kid in view.children(tok.i, "parataxis"):
+        if forms(kid) & words.reporting:
+            inverted = view.inverted_subject(kid.i)
+            tellers += view.subjects(kid.i) + ([inverted] if inverted is not None else [])
+    found = [a for t in tellers for a in actors.actors_for(t)]
+    found += [a for i in sorted(cited_sources(view)) if actors.chunk_at(i) is not None
+              for a in actors.resolved[actors.chunk_at(i)]]
+    return tuple(a for a in dict.fromkeys(found) if a.role in SECURITY_ROLES)[:1]
+
+
 def cited_sources(view: View) -> set[int]:
     """Tokens of 'selon l'ONU', 'according to the UN': who is quoted, not who is acted on."""
     markers = syntax_words(view.sentence.lang, "attribution_markers")
@@ -949,6 +976,8 @@ def code_verb(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pa
             sources, means_code = unidentified_attacker(view, actors, tok)
             if means_code and pattern.code in MEANS_DECIDE:
                 pattern = replace(pattern, code=means_code)
+        if not sources and pattern.code[:2] in VIOLENT_ROOTS and view.is_passive(tok.i):
+            sources = force_reporting_its_own_strike(view, actors, tok, pattern)
         if not sources and pattern.code[:2] in ("18", "20") and view.is_passive(tok.i) and tok.dep in MAIN_CLAUSE \
                 and not accidental(view):
             # "a été assassiné mercredi", "tuée par un assaillant": nobody the lexicon knows did it
