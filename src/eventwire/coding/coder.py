@@ -497,6 +497,12 @@ def addressed(view: View, governor: Token, source: Actor, target: Actor | None, 
     return Found(pattern, governor.i, source, target, code, Modality("asserted"), (governor.i, predicate))
 
 
+def asked_code(act: Found, table) -> str:
+    """What demanding, wanting or urging `act` is coded as (a demand, appeal… table over codes): read
+    from the act's own lexicon code, before intent, threat or agent conventions reshaped it."""
+    return table(act.pattern.code)
+
+
 def demands(view: View, actors: SentenceActors, found: list[Found]) -> list[Found]:
     """'China declared that Japan must withdraw', 'Paris a estimé que Moscou devait négocier': the
     speaker demands the act of the one who must do it (CAMEO 10)."""
@@ -510,8 +516,8 @@ def demands(view: View, actors: SentenceActors, found: list[Found]) -> list[Foun
         for subj in view.subjects(reporter.i):
             for speaker in actors.actors_for(subj):
                 if speaker.code != item.source.code:
-                    extra.append(addressed(view, reporter, speaker, item.source, demand_code(item.code), "demand",
-                                           item.predicate))
+                    extra.append(addressed(view, reporter, speaker, item.source, asked_code(item, demand_code),
+                                           "demand", item.predicate))
     return extra
 
 
@@ -587,7 +593,7 @@ def specific_appeals(found: list[Found]) -> list[Found]:
             asked = [f for f in found if f.modality.governor == item.predicate and f.predicate != item.predicate
                      and f.source.code == item.target.code]
             if asked:
-                item = replace(item, code=appeal_code(asked[0].pattern.code))
+                item = replace(item, code=asked_code(asked[0], appeal_code))
         result.append(item)
     return result
 
@@ -605,7 +611,7 @@ def demand_clauses(view: View, actors: SentenceActors, found: list[Found]) -> li
         doers = [a for s in view.own_subjects(clause.i) for a in actors.actors_for(s) if a.code != item.source.code]
         acts = [f for f in found if f.predicate == clause.i and f.source in doers]
         if acts:
-            result.extend(replace(item, target=act.source, code=demand_code(act.pattern.code)) for act in acts)
+            result.extend(replace(item, target=act.source, code=asked_code(act, demand_code)) for act in acts)
         else:
             result.extend([replace(item, target=doer) for doer in doers] or [item])
     return result
@@ -654,7 +660,7 @@ def wishes_for_others(view: View, actors: SentenceActors, found: list[Found]) ->
             result.append(item)  # 'Russia wants to meet': the speaker's own intention
             continue
         result.append(replace(item, modality=Modality("hypothetical", governor=governor.i)))
-        code = appeal_code(item.pattern.code)
+        code = asked_code(item, appeal_code)
         result.extend(addressed(view, governor, wisher, item.source, code, "appeal", item.predicate)
                       for wisher in dict.fromkeys(wishers))
     return result
@@ -962,8 +968,7 @@ def cited_sources(view: View) -> set[int]:
 
 
 def code_verb(view: View, actors: SentenceActors, tok: Token, patterns: tuple[Pattern, ...]) -> list[Found]:
-    if tok.dep == "acl" and tok.feat("VerbForm") != "Inf" and not any(k.dep == "obl:agent" or k.case in ("par", "by")
-                                                                       for k in view.children(tok.i)) \
+    if tok.dep == "acl" and tok.feat("VerbForm") != "Inf" and not any(view.is_agent(k) for k in view.children(tok.i)) \
             and not worded_by_a_document(view, tok):
         return []  # "les normes généralement reconnues": a description, not an action
     if circumstance(view, tok):

@@ -290,20 +290,24 @@ class View:
 
     # ------------------------------------------------------------ voice and arguments
 
+    def is_agent(self, tok: Token) -> bool:
+        """A passive's 'par/by' phrase, whatever label the parser gave it."""
+        return tok.dep == "obl:agent" or tok.case in syntax_words(self.sentence.lang, "agent_prepositions")
+
     def is_passive(self, i: int) -> bool:
         kids = self.children(i)
         if self.has_reflexive(i) and (not any(k.dep in ("aux:pass", "auxpass") for k in kids)
-                                      or not any(k.dep == "obl:agent" or k.case in ("par", "by") for k in kids)):
+                                      or not any(self.is_agent(k) for k in kids)):
             return False  # "la Chine s'est déclarée prête", "se sont accusés": pronominal, not passive
         if self.tokens[i].lemma.lower() in syntax_words(self.sentence.lang, "etre_verbs") and \
-                not any(k.dep == "obl:agent" or k.case in ("par", "by") for k in kids):
+                not any(self.is_agent(k) for k in kids):
             return False  # "le chef de la diplomatie est arrivé à Riyad": a compound past with être
         if any(k.dep == "aux:tense" and k.lemma == "avoir" for k in kids) and \
                 not any(k.dep in ("aux:pass", "auxpass") for k in kids):
             return False  # "la Norvège … ont reconnu", mislabelled nsubj:pass: a compound past with avoir is active
         return any(k.dep in PASSIVE_SUBJECT_DEPS or k.dep in ("aux:pass", "auxpass") for k in kids) or \
             any(k.dep == "obl:agent" for k in kids) or \
-            (self.tokens[i].feat("VerbForm") == "Part" and any(k.case in ("par", "by") and k.dep.startswith("obl")
+            (self.tokens[i].feat("VerbForm") == "Part" and any(self.is_agent(k) and k.dep.startswith("obl")
                                                                for k in kids) and not any(k.dep.startswith("aux:tense") or k.dep == "aux" for k in kids))
 
     def inverted_subject(self, i: int) -> Token | None:
@@ -332,8 +336,7 @@ class View:
             return [inverted]
         if self.is_passive(i):
             # the French model often labels "par la gendarmerie" obl:mod rather than obl:agent
-            return [k for k in self.children(i) if k.dep == "obl:agent" or
-                    (k.dep.startswith("obl") and k.case in ("par", "by"))]
+            return [k for k in self.children(i) if k.dep == "obl:agent" or (k.dep.startswith("obl") and self.is_agent(k))]
         return [k for k in self.children(i) if k.dep in SUBJECT_DEPS or k.dep in PASSIVE_SUBJECT_DEPS]
 
     def own_objects(self, i: int) -> list[Token]:
